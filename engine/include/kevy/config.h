@@ -1,0 +1,51 @@
+// Options for opening a Store. Builder style: Options{}.with_databases(4).with_clock(c).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "kevy/clock.h"
+
+namespace kevy {
+
+enum class EvictionPolicy {
+  kNoEviction,
+  kAllKeysLru,
+  kAllKeysLfu,
+  kAllKeysRandom,
+  kVolatileLru,
+  kVolatileLfu,
+  kVolatileRandom,
+  kVolatileTtl,
+};
+
+struct Options {
+  int databases = 16;
+  // Time source; nullptr means Clock::system().
+  std::shared_ptr<Clock> clock;
+  // Seed for RANDOMKEY, sampling and similar choices (deterministic runs).
+  uint64_t random_seed = 0x6b657679;  // "kevy"
+  // Start a background thread that runs the active expiry cycle hz times per second.
+  // When false (the default) expiry is lazy plus whatever Store::tick() the caller runs.
+  bool active_expire = false;
+  int hz = 10;
+  uint64_t max_memory = 0;
+  EvictionPolicy eviction_policy = EvictionPolicy::kNoEviction;
+  int lfu_log_factor = 10;
+  int lfu_decay_time = 1;  // minutes
+
+  Options& with_databases(int n) { databases = n; return *this; }
+  Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }
+  Options& with_random_seed(uint64_t s) { random_seed = s; return *this; }
+  Options& with_active_expire(bool on = true) { active_expire = on; return *this; }
+  Options& with_ttl_reaper_manual() { active_expire = false; return *this; }
+  Options& with_hz(int h) { hz = h; return *this; }
+  Options& with_max_memory(uint64_t bytes, EvictionPolicy p) {
+    max_memory = bytes;
+    eviction_policy = p;
+    return *this;
+  }
+};
+
+}  // namespace kevy

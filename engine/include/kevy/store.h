@@ -1,0 +1,118 @@
+// Store: the embedded Redis-compatible key-value engine.
+//
+//   auto store = kevy::Store::open(kevy::Options{});
+//   if (!store.ok()) return store.status();
+//   kevy::Session s;
+//   kevy::Reply r = store->execute({"SET", "k", "v"}, s);   // any command, exact Redis reply
+//   std::optional<std::string> v = store->get("k");           // typed call, same code path
+//
+// Thread-safety: every public method may be called from any thread. One mutex inside the
+// Store protects the whole keyspace and its statistics; each call holds it for its duration
+// (a command is atomic, as in Redis). A Session must not be used by two threads at once.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kevy/clock.h"
+#include "kevy/config.h"
+#include "kevy/reply.h"
+#include "kevy/status.h"
+
+namespace kevy {
+
+// Per-client state: the selected database and the protocol (2 = RESP2, 3 = RESP3).
+struct Session {
+  int db = 0;
+  int protocol = 2;
+  int64_t client_id = 1;  // reported by HELLO / CLIENT ID
+};
+
+// Options of SET (mirrors SET's NX/XX/GET/EX/PX/EXAT/PXAT/KEEPTTL).
+struct SetOptions {
+  enum class Condition { kAlways, kIfNotExists, kIfExists };
+  Condition condition = Condition::kAlways;
+  // Relative TTL, or absolute expire time (Unix ms); at most one of them.
+  std::optional<std::chrono::milliseconds> ttl;
+  std::optional<int64_t> expire_at_ms;
+  bool keep_ttl = false;
+
+  SetOptions& nx() { condition = Condition::kIfNotExists; return *this; }
+  SetOptions& xx() { condition = Condition::kIfExists; return *this; }
+  SetOptions& ex(std::chrono::milliseconds d) { ttl = d; return *this; }
+  SetOptions& px(std::chrono::milliseconds d) { ttl = d; return *this; }
+  SetOptions& pxat(int64_t unix_ms) { expire_at_ms = unix_ms; return *this; }
+  SetOptions& keepttl() { keep_ttl = true; return *this; }
+};
+
+struct ScanOptions {
+  std::optional<std::string> match;  // glob pattern, as SCAN MATCH
+  std::optional<std::string> type;   // "string", "list", ... as SCAN TYPE
+  size_t count = 10;
+  int db = 0;
+};
+
+struct ScanPage {
+  uint64_t cursor = 0;  // 0 when the scan is complete
+  std::vector<std::string> keys;
+};
+
+class Store {
+ public:
+  static Result<Store> open(Options options);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // Runs one command (argv[0] is the name, any case) as redis-server would for the client
+  // described by `session`, which the command may change (SELECT, HELLO).
+  Reply execute(std::span<const std::string_view> argv, Session& session);
+  // Same, with a default session (db 0, RESP2).
+  Reply execute(std::initializer_list<std::string_view> argv);
+  // The exact bytes redis-server would send for this command in session.protocol.
+  std::string execute_resp(std::span<const std::string_view> argv, Session& session);
+
+  // Typed calls: the same family code as execute(), without building argv.
+  std::optional<std::string> get(std::string_view key, int db = 0);
+  // True when the value was set (false when NX/XX prevented it). Error on bad options.
+  Result<bool> set(std::string_view key, std::string_view value, const SetOptions& opts = {},
+                   int db = 0);
+  int64_t del(std::span<const std::string_view> keys, int db = 0);
+  int64_t del(std::string_view key, int db = 0) { return del(std::span(&key, 1), db); }
+  int64_t exists(std::span<const std::string_view> keys, int db = 0);
+  int64_t exists(std::string_view key, int db = 0) { return exists(std::span(&key, 1), db); }
+  // Sets a relative TTL; false when the key does not exist.
+  bool expire(std::string_view key, std::chrono::milliseconds ttl, int db = 0);
+  // Redis PTTL semantics: -2 no such key, -1 no TTL, else remaining ms.
+  int64_t pttl(std::string_view key, int db = 0);
+  // Redis TTL semantics in seconds (-2, -1, or remaining seconds rounded).
+  int64_t ttl(std::string_view key, int db = 0);
+  Result<int64_t> incr_by(std::string_view key, int64_t delta, int db = 0);
+  std::vector<std::optional<std::string>> mget(std::span<const std::string_view> keys, int db = 0);
+  void mset(std::span<const std::pair<std::string_view, std::string_view>> pairs, int db = 0);
+  ScanPage scan(uint64_t cursor, const ScanOptions& opts = {});
+
+  // One active-expiry cycle (what the background thread runs hz times per second).
+  // Returns the number of keys deleted.
+  uint64_t tick();
+  Clock& clock();
+  // Reseeds the generator behind RANDOMKEY and sampling.
+  void seed_random(uint64_t seed);
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kevy

@@ -1,0 +1,38 @@
+// Small helpers shared by command handlers: case-insensitive option matching and argument
+// parsing that yields Redis's error replies.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "commands/errors.h"
+#include "core/numbers.h"
+#include "kevy/reply.h"
+
+namespace kevy {
+
+// ASCII case-insensitive equality (Redis's strcasecmp on option names).
+inline bool eq_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]);
+    unsigned char y = static_cast<unsigned char>(b[i]);
+    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+inline Reply wrong_type() { return Reply::error(err::kWrongType); }
+inline Reply syntax_error() { return Reply::error(err::kSyntax); }
+
+// Parses an integer argument; on failure stores the "not an integer" error in *error.
+inline std::optional<int64_t> int_arg(std::string_view s, Reply* error) {
+  auto v = parse_int64(s);
+  if (!v) *error = Reply::error(err::kNotInteger);
+  return v;
+}
+
+}  // namespace kevy

@@ -1,0 +1,86 @@
+#include "commands/command_table.h"
+
+#include "commands/args.h"
+#include "commands/errors.h"
+
+namespace kevy {
+namespace {
+
+bool arity_ok(int arity, size_t argc) {
+  return arity > 0 ? argc == static_cast<size_t>(arity) : argc >= static_cast<size_t>(-arity);
+}
+
+unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+}  // namespace
+
+size_t CommandTable::CiHash::operator()(std::string_view s) const {
+  size_t h = 1469598103934665603ULL;
+  for (char c : s) h = (h ^ lower(static_cast<unsigned char>(c))) * 1099511628211ULL;
+  return h;
+}
+
+bool CommandTable::CiEq::operator()(std::string_view a, std::string_view b) const {
+  return eq_ci(a, b);
+}
+
+const CommandTable& CommandTable::instance() {
+  static const CommandTable* table = [] {
+    auto* t = new CommandTable();
+    register_string_commands(*t);
+    register_bitmap_commands(*t);
+    register_keyspace_commands(*t);
+    register_expire_commands(*t);
+    register_server_commands(*t);
+    return t;
+  }();
+  return *table;
+}
+
+void CommandTable::add(CommandSpec spec) {
+  spec.full_name = std::string(spec.name);
+  for (CommandSpec& sub : spec.subcommands) {
+    sub.full_name = spec.full_name + "|" + std::string(sub.name);
+  }
+  std::string key = spec.full_name;
+  commands_.insert_or_assign(std::move(key), std::move(spec));
+}
+
+const CommandSpec* CommandTable::find(std::string_view name) const {
+  auto it = commands_.find(name);
+  return it == commands_.end() ? nullptr : &it->second;
+}
+
+const CommandSpec* CommandTable::resolve(Args argv, Reply* error) const {
+  const CommandSpec* spec = find(argv[0]);
+  if (spec == nullptr) {
+    *error = Reply::error(err::unknown_command(argv[0], argv.data() + 1, argv.size() - 1));
+    return nullptr;
+  }
+  if (!spec->subcommands.empty() && argv.size() >= 2) {
+    for (const CommandSpec& sub : spec->subcommands) {
+      if (eq_ci(sub.name, argv[1])) {
+        if (!arity_ok(sub.arity, argv.size())) {
+          *error = Reply::error(err::wrong_arity(sub.full_name));
+          return nullptr;
+        }
+        return &sub;
+      }
+    }
+    *error = Reply::error(err::unknown_subcommand(argv[1], argv[0]));
+    return nullptr;
+  }
+  if (!arity_ok(spec->arity, argv.size())) {
+    *error = Reply::error(err::wrong_arity(spec->full_name));
+    return nullptr;
+  }
+  return spec;
+}
+
+std::vector<const CommandSpec*> CommandTable::all() const {
+  std::vector<const CommandSpec*> out;
+  for (const auto& [name, spec] : commands_) out.push_back(&spec);
+  return out;
+}
+
+}  // namespace kevy

@@ -1,0 +1,84 @@
+// CommandTable: one declarative row per command — name, arity, flags, key positions, handler,
+// since — and the dispatch checks (unknown command, unknown subcommand, arity) with Redis's
+// exact error texts. COMMAND, key extraction and docs are derived from these rows.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "commands/context.h"
+
+namespace kevy {
+
+// Redis command flags (the names COMMAND INFO prints).
+enum CommandFlag : uint32_t {
+  kCmdWrite = 1u << 0,
+  kCmdReadonly = 1u << 1,
+  kCmdDenyOom = 1u << 2,
+  kCmdAdmin = 1u << 3,
+  kCmdPubsub = 1u << 4,
+  kCmdNoscript = 1u << 5,
+  kCmdBlocking = 1u << 6,
+  kCmdLoading = 1u << 7,
+  kCmdStale = 1u << 8,
+  kCmdSkipMonitor = 1u << 9,
+  kCmdSkipSlowlog = 1u << 10,
+  kCmdFast = 1u << 11,
+  kCmdNoAuth = 1u << 12,
+  kCmdMayReplicate = 1u << 13,
+  kCmdNoMulti = 1u << 14,
+  kCmdAllowBusy = 1u << 15,
+};
+
+struct CommandSpec {
+  std::string_view name;  // lowercase, e.g. "get"; subcommands "encoding"
+  int arity = 0;          // Redis arity: >0 exact argc, <0 at least -arity
+  uint32_t flags = 0;
+  int first_key = 0;  // 0: no keys
+  int last_key = 0;   // -1: last argument
+  int key_step = 0;
+  Handler handler = nullptr;
+  std::string_view since;  // Redis version that introduced it
+  std::string_view group;  // "string", "keyspace", "generic", "server", ...
+  std::vector<CommandSpec> subcommands;  // non-empty for containers (OBJECT, CONFIG)
+  std::string full_name;  // "get", "object|encoding"; filled in by CommandTable::add
+};
+
+class CommandTable {
+ public:
+  // The table with every command kevy implements.
+  static const CommandTable& instance();
+
+  void add(CommandSpec spec);
+  // Case-insensitive lookup of a top-level command; nullptr if unknown.
+  const CommandSpec* find(std::string_view name) const;
+  // The row to run for argv (descending into a subcommand), or nullptr with *error set to
+  // Redis's reply for an unknown command/subcommand or a wrong argument count.
+  // REQUIRES: !argv.empty().
+  const CommandSpec* resolve(Args argv, Reply* error) const;
+  size_t size() const { return commands_.size(); }
+  std::vector<const CommandSpec*> all() const;
+
+ private:
+  struct CiHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const;
+  };
+  struct CiEq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const;
+  };
+  std::unordered_map<std::string, CommandSpec, CiHash, CiEq> commands_;
+};
+
+// One registration function per command family (commands/<family>.cc).
+void register_string_commands(CommandTable& t);
+void register_bitmap_commands(CommandTable& t);
+void register_keyspace_commands(CommandTable& t);
+void register_expire_commands(CommandTable& t);
+void register_server_commands(CommandTable& t);
+
+}  // namespace kevy

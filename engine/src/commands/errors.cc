@@ -1,0 +1,52 @@
+#include "commands/errors.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kevy::err {
+namespace {
+
+// Redis formats these with printf "%s"/"%.Ns": the text stops at the first NUL byte.
+std::string_view c_string(std::string_view s, size_t max) {
+  size_t nul = s.find('\0');
+  if (nul != std::string_view::npos) s = s.substr(0, nul);
+  return s.substr(0, std::min(max, s.size()));
+}
+
+}  // namespace
+
+std::string wrong_arity(std::string_view full_name) {
+  return "ERR wrong number of arguments for '" + std::string(full_name) + "' command";
+}
+
+std::string unknown_command(std::string_view name, const std::string_view* args, size_t nargs) {
+  std::string list;
+  for (size_t i = 0; i < nargs && list.size() < 128; ++i) {
+    list += '\'';
+    list += c_string(args[i], 128 - list.size());
+    list += "' ";
+  }
+  return "ERR unknown command '" + std::string(c_string(name, 128)) +
+         "', with args beginning with: " + list;
+}
+
+std::string unknown_subcommand(std::string_view sub, std::string_view container) {
+  std::string upper(c_string(container, SIZE_MAX));
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "ERR unknown subcommand '" + std::string(c_string(sub, 128)) + "'. Try " + upper +
+         " HELP.";
+}
+
+std::string unsupported_option(std::string_view option) {
+  return "ERR Unsupported option " + std::string(c_string(option, SIZE_MAX));
+}
+
+std::string hello_syntax(std::string_view option) {
+  return "ERR Syntax error in HELLO option '" + std::string(c_string(option, SIZE_MAX)) + "'";
+}
+
+std::string invalid_expire(std::string_view command) {
+  return "ERR invalid expire time in '" + std::string(command) + "' command";
+}
+
+}  // namespace kevy::err

@@ -1,0 +1,63 @@
+// Every Redis error text kevy replies with, spelled once. Texts were recorded from
+// redis-server 7.0.15 and are the reply line without the leading '-'.
+// Handlers name these; they never spell an error themselves. Texts that embed an argument
+// are functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kevy::err {
+
+inline constexpr std::string_view kWrongType =
+    "WRONGTYPE Operation against a key holding the wrong kind of value";
+inline constexpr std::string_view kSyntax = "ERR syntax error";
+inline constexpr std::string_view kNotInteger = "ERR value is not an integer or out of range";
+inline constexpr std::string_view kNotFloat = "ERR value is not a valid float";
+inline constexpr std::string_view kIncrOverflow = "ERR increment or decrement would overflow";
+inline constexpr std::string_view kDecrOverflow = "ERR decrement would overflow";
+inline constexpr std::string_view kIncrFloatNanOrInf =
+    "ERR increment would produce NaN or Infinity";
+inline constexpr std::string_view kEmptyCommand = "ERR empty command";
+inline constexpr std::string_view kNoSuchKey = "ERR no such key";
+inline constexpr std::string_view kDbIndexOutOfRange = "ERR DB index is out of range";
+inline constexpr std::string_view kInvalidDbIndex = "ERR invalid DB index";
+inline constexpr std::string_view kSameObject = "ERR source and destination objects are the same";
+inline constexpr std::string_view kStringTooLong =
+    "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+inline constexpr std::string_view kInvalidCursor = "ERR invalid cursor";
+inline constexpr std::string_view kOutOfRange = "ERR value is out of range, must be positive";
+inline constexpr std::string_view kBitOffset = "ERR bit offset is not an integer or out of range";
+inline constexpr std::string_view kBitValue = "ERR bit is not an integer or out of range";
+inline constexpr std::string_view kLfuNotSelected =
+    "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note "
+    "that when switching between policies at runtime LRU and LFU data will take some time to "
+    "adjust.";
+inline constexpr std::string_view kLruNotSelected =
+    "ERR An LRU maxmemory policy is not selected, IDLETIME is not tracked. Please note "
+    "that when switching between policies at runtime LRU and LFU data will take some time to "
+    "adjust.";
+
+inline constexpr std::string_view kExpireNxIncompatible =
+    "ERR NX and XX, GT or LT options at the same time are not compatible";
+inline constexpr std::string_view kExpireGtLtIncompatible =
+    "ERR GT and LT options at the same time are not compatible";
+
+inline constexpr std::string_view kNoProto = "NOPROTO unsupported protocol version";
+inline constexpr std::string_view kHelloProtoNotInteger =
+    "ERR Protocol version is not an integer or out of range";
+
+// "ERR Syntax error in HELLO option 'foo'"
+std::string hello_syntax(std::string_view option);
+// "ERR Unsupported option foo"
+std::string unsupported_option(std::string_view option);
+// "ERR wrong number of arguments for 'get' command" (name as in the table, e.g. "object|encoding").
+std::string wrong_arity(std::string_view full_name);
+// "ERR unknown command 'foo', with args beginning with: 'a' 'b' "
+std::string unknown_command(std::string_view name, const std::string_view* args, size_t nargs);
+// "ERR unknown subcommand 'foo'. Try OBJECT HELP."
+std::string unknown_subcommand(std::string_view sub, std::string_view container);
+// "ERR invalid expire time in 'set' command"
+std::string invalid_expire(std::string_view command);
+
+}  // namespace kevy::err

@@ -1,0 +1,212 @@
+#include "core/entry.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "core/numbers.h"
+
+namespace kevy {
+namespace {
+
+size_t varint_size(size_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+unsigned char* put_varint(unsigned char* p, size_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<unsigned char>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<unsigned char>(v);
+  return p;
+}
+
+const unsigned char* get_varint(const unsigned char* p, size_t* v) {
+  size_t out = 0;
+  int shift = 0;
+  while (*p & 0x80) {
+    out |= static_cast<size_t>(*p++ & 0x7f) << shift;
+    shift += 7;
+  }
+  out |= static_cast<size_t>(*p++) << shift;
+  *v = out;
+  return p;
+}
+
+uint8_t make_head0(ObjType t, Encoding e) {
+  return static_cast<uint8_t>(static_cast<uint8_t>(t) | (static_cast<uint8_t>(e) << 4));
+}
+
+}  // namespace
+
+std::string_view type_name(ObjType t) {
+  switch (t) {
+    case ObjType::kString: return "string";
+    case ObjType::kList: return "list";
+    case ObjType::kSet: return "set";
+    case ObjType::kZset: return "zset";
+    case ObjType::kHash: return "hash";
+    case ObjType::kStream: return "stream";
+  }
+  return "unknown";
+}
+
+std::string_view encoding_name(Encoding e) {
+  switch (e) {
+    case Encoding::kRaw: return "raw";
+    case Encoding::kInt: return "int";
+    case Encoding::kHashtable: return "hashtable";
+    case Encoding::kZipmap: return "zipmap";
+    case Encoding::kLinkedlist: return "linkedlist";
+    case Encoding::kZiplist: return "ziplist";
+    case Encoding::kIntset: return "intset";
+    case Encoding::kSkiplist: return "skiplist";
+    case Encoding::kEmbstr: return "embstr";
+    case Encoding::kQuicklist: return "quicklist";
+    case Encoding::kStream: return "stream";
+    case Encoding::kListpack: return "listpack";
+  }
+  return "unknown";
+}
+
+Entry* Entry::allocate(uint8_t head0, uint32_t lru, std::string_view key, size_t value_bytes,
+                       unsigned char** value_out) {
+  size_t total = sizeof(head_) + varint_size(key.size()) + key.size() + value_bytes;
+  void* mem = std::malloc(total);
+  if (mem == nullptr) throw std::bad_alloc();
+  Entry* e = static_cast<Entry*>(mem);
+  e->head_[0] = head0;
+  e->set_lru(lru);
+  unsigned char* p = put_varint(reinterpret_cast<unsigned char*>(e) + sizeof(head_), key.size());
+  if (!key.empty()) std::memcpy(p, key.data(), key.size());
+  *value_out = p + key.size();
+  return e;
+}
+
+Entry* Entry::make_string(std::string_view key, std::string_view value, Encoding enc) {
+  unsigned char* v;
+  Entry* e = allocate(make_head0(ObjType::kString, enc), 0, key,
+                      varint_size(value.size()) + value.size(), &v);
+  v = put_varint(v, value.size());
+  if (!value.empty()) std::memcpy(v, value.data(), value.size());
+  return e;
+}
+
+Entry* Entry::make_int(std::string_view key, int64_t value) {
+  unsigned char* v;
+  Entry* e = allocate(make_head0(ObjType::kString, Encoding::kInt), 0, key, sizeof value, &v);
+  std::memcpy(v, &value, sizeof value);
+  return e;
+}
+
+Entry* Entry::make_object(std::string_view key, ObjType type, Encoding enc,
+                          std::unique_ptr<Object> obj) {
+  unsigned char* v;
+  Entry* e = allocate(make_head0(type, enc), 0, key, sizeof(Object*), &v);
+  Object* raw = obj.release();
+  std::memcpy(v, &raw, sizeof raw);
+  return e;
+}
+
+void Entry::destroy(Entry* e) {
+  if (e == nullptr) return;
+  if (!e->is_string()) delete e->object();
+  std::free(e);
+}
+
+Entry* Entry::replace_string(Entry* old, std::string_view value, Encoding enc) {
+  Entry* e = make_string(old->key(), value, enc);
+  e->set_lru(old->lru());
+  e->set_has_expire(old->has_expire());
+  destroy(old);
+  return e;
+}
+
+Entry* Entry::replace_int(Entry* old, int64_t value) {
+  Entry* e = make_int(old->key(), value);
+  e->set_lru(old->lru());
+  e->set_has_expire(old->has_expire());
+  destroy(old);
+  return e;
+}
+
+Entry* Entry::rekey(Entry* old, std::string_view key) {
+  size_t value_bytes = old->alloc_size() - static_cast<size_t>(old->value_ptr() -
+                                                               reinterpret_cast<unsigned char*>(old));
+  unsigned char* v;
+  Entry* e = allocate(old->head_[0], old->lru(), key, value_bytes, &v);
+  std::memcpy(v, old->value_ptr(), value_bytes);
+  std::free(old);  // the value (and any Object pointer) moved to e
+  return e;
+}
+
+Entry* Entry::clone(const Entry* src, std::string_view key) {
+  Entry* e;
+  if (!src->is_string()) {
+    e = make_object(key, src->type(), src->encoding(), src->object()->clone());
+  } else if (src->encoding() == Encoding::kInt) {
+    e = make_int(key, src->int_value());
+  } else {
+    e = make_string(key, src->str(), src->encoding());
+  }
+  e->set_lru(src->lru());
+  return e;
+}
+
+std::string_view Entry::key() const {
+  size_t len;
+  const unsigned char* p =
+      get_varint(reinterpret_cast<const unsigned char*>(this) + sizeof(head_), &len);
+  return std::string_view(reinterpret_cast<const char*>(p), len);
+}
+
+const unsigned char* Entry::value_ptr() const {
+  std::string_view k = key();
+  return reinterpret_cast<const unsigned char*>(k.data() + k.size());
+}
+
+std::string_view Entry::str() const {
+  size_t len;
+  const unsigned char* p = get_varint(value_ptr(), &len);
+  return std::string_view(reinterpret_cast<const char*>(p), len);
+}
+
+int64_t Entry::int_value() const {
+  int64_t v;
+  std::memcpy(&v, value_ptr(), sizeof v);
+  return v;
+}
+
+Object* Entry::object() const {
+  Object* o;
+  std::memcpy(&o, value_ptr(), sizeof o);
+  return o;
+}
+
+std::string_view Entry::string_value(char (&buf)[24]) const {
+  if (encoding() == Encoding::kInt) return std::string_view(buf, format_int64(int_value(), buf));
+  return str();
+}
+
+size_t Entry::alloc_size() const {
+  const unsigned char* v = value_ptr();
+  size_t value_bytes;
+  if (!is_string()) {
+    value_bytes = sizeof(Object*);
+  } else if (encoding() == Encoding::kInt) {
+    value_bytes = sizeof(int64_t);
+  } else {
+    size_t len;
+    const unsigned char* p = get_varint(v, &len);
+    value_bytes = static_cast<size_t>(p - v) + len;
+  }
+  return static_cast<size_t>(v - reinterpret_cast<const unsigned char*>(this)) + value_bytes;
+}
+
+}  // namespace kevy

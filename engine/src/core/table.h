@@ -1,0 +1,74 @@
+// Table: the keyspace hash table (key -> Entry*), compact and scan-stable.
+//
+// Open addressing with linear probing in Robin Hood order and no wrap-around: elements are kept
+// sorted by their home slot, which is the top `bits` bits of the key's 64-bit hash. Each slot is
+// one 64-bit word: [probe distance: 8][hash tag: 8][Entry pointer: 48]; 0 means empty.
+// At the 7/8 maximum load a slot costs 8/0.875..8/0.4375 bytes per key.
+//
+// SCAN guarantee: because order is by hash prefix, a cursor is a hash threshold ("everything
+// with hash below this was returned") and stays valid when the table grows or shrinks, so every
+// key present for the whole scan is returned at least once (duplicates only after a shrink).
+//
+// Not thread-safe; the owning Store serialises access. Entries are owned by the caller (the
+// Db), never freed here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "core/entry.h"
+
+namespace kevy {
+
+uint64_t hash_key(std::string_view key);
+
+class Table {
+ public:
+  Table() = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  Table(Table&& o) noexcept;
+  Table& operator=(Table&& o) noexcept;
+  ~Table();
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  // Bytes used by the slot array.
+  size_t memory_bytes() const { return capacity() * sizeof(uint64_t); }
+
+  Entry* find(std::string_view key) const;
+  // REQUIRES: no entry with e->key() is present.
+  void insert(Entry* e);
+  // Removes and returns the entry for key (nullptr when absent). Does not free it.
+  Entry* erase(std::string_view key);
+  // Swaps the stored pointer for `old` (found by its key) to `now`, which has the same key.
+  void replace(const Entry* old, Entry* now);
+  // Removes every entry, calling fn on each (to free it).
+  void clear(const std::function<void(Entry*)>& fn);
+
+  // Visits entries whose hash is >= cursor in hash order, at least `count` of them (whole hash
+  // groups), and returns the cursor to continue from, 0 when the table is exhausted.
+  uint64_t scan(uint64_t cursor, size_t count, const std::function<void(Entry*)>& fn) const;
+  // Calls fn on every entry (any order). fn must not modify the table.
+  void for_each(const std::function<void(Entry*)>& fn) const;
+  // An entry near slot position `r` (any 64-bit number), or nullptr if empty.
+  Entry* random_entry(uint64_t r) const;
+
+ private:
+  size_t capacity() const { return slots_.empty() ? 0 : slots_.size() - 1; }
+  size_t max_dist() const;
+  size_t home(uint64_t h) const { return bits_ == 0 ? 0 : static_cast<size_t>(h >> (64 - bits_)); }
+  size_t find_index(std::string_view key, uint64_t h) const;  // capacity() when absent
+  bool try_insert(Entry* e, uint64_t h);
+  void rebuild(unsigned bits);
+  void erase_at(size_t i);
+
+  std::vector<uint64_t> slots_;  // capacity() slots plus one empty sentinel
+  unsigned bits_ = 0;
+  size_t size_ = 0;
+};
+
+}  // namespace kevy

@@ -1,0 +1,204 @@
+// Store: the public embedded API. Every entry point takes the one mutex, fixes the command
+// time, and runs the shared family code (commands/*) — execute() through the command table,
+// typed calls directly.
+#include "kevy/store.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "commands/command_table.h"
+#include "commands/errors.h"
+#include "commands/expire.h"
+#include "commands/keyspace.h"
+#include "commands/strings.h"
+#include "core/keyspace.h"
+
+namespace kevy {
+
+struct Store::Impl {
+  explicit Impl(const Options& opts) : ks(opts) {}
+  ~Impl() { stop_expirer(); }
+
+  // Runs fn(ctx) under the lock with the command time fixed.
+  template <typename Fn>
+  auto run(Session& session, Fn&& fn) {
+    std::lock_guard<std::mutex> lock(mu);
+    ks.begin_command();
+    CommandContext ctx{ks, session};
+    return fn(ctx);
+  }
+  template <typename Fn>
+  auto run_db(int db, Fn&& fn) {
+    Session s;
+    s.db = db;
+    return run(s, std::forward<Fn>(fn));
+  }
+
+  uint64_t cycle() {
+    std::lock_guard<std::mutex> lock(mu);
+    ks.begin_command();
+    int hz = ks.options().hz > 0 ? ks.options().hz : 10;
+    // Slow cycle budget: 25% of one hz period, as in Redis.
+    return ks.active_expire_cycle(1000000 / hz / 4);
+  }
+
+  void start_expirer() {
+    expirer = std::thread([this] {
+      std::unique_lock<std::mutex> lock(stop_mu);
+      int hz = ks.options().hz > 0 ? ks.options().hz : 10;
+      while (!stopping) {
+        lock.unlock();
+        cycle();
+        lock.lock();
+        stop_cv.wait_for(lock, std::chrono::milliseconds(1000 / hz), [this] { return stopping; });
+      }
+    });
+  }
+
+  void stop_expirer() {
+    {
+      std::lock_guard<std::mutex> lock(stop_mu);
+      stopping = true;
+    }
+    stop_cv.notify_all();
+    if (expirer.joinable()) expirer.join();
+  }
+
+  std::mutex mu;  // protects ks and everything reachable from it
+  Keyspace ks;
+
+  std::mutex stop_mu;  // protects stopping
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  std::thread expirer;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(Options options) {
+  if (options.databases < 1) return Status::invalid_argument("databases must be at least 1");
+  if (options.hz < 1 || options.hz > 500) return Status::invalid_argument("hz must be 1..500");
+  auto impl = std::make_unique<Impl>(options);
+  if (options.active_expire) impl->start_expirer();
+  return Store(std::move(impl));
+}
+
+Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
+  if (argv.empty()) return Reply::error(err::kEmptyCommand);
+  Reply error;
+  const CommandSpec* spec = CommandTable::instance().resolve(argv, &error);
+  if (spec == nullptr) return error;
+  return impl_->run(session, [&](CommandContext& ctx) { return spec->handler(ctx, argv); });
+}
+
+Reply Store::execute(std::initializer_list<std::string_view> argv) {
+  Session s;
+  return execute(std::span<const std::string_view>(argv.begin(), argv.size()), s);
+}
+
+std::string Store::execute_resp(std::span<const std::string_view> argv, Session& session) {
+  Reply r = execute(argv, session);
+  // After HELLO the reply is already encoded in the new protocol, as Redis does.
+  return r.to_resp(session.protocol);
+}
+
+std::optional<std::string> Store::get(std::string_view key, int db) {
+  auto r = impl_->run_db(db, [&](CommandContext& ctx) { return string_get(ctx, key); });
+  return r.ok() ? std::move(r.value()) : std::nullopt;
+}
+
+Result<bool> Store::set(std::string_view key, std::string_view value, const SetOptions& opts,
+                        int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) -> Result<bool> {
+    SetArgs args;
+    args.condition = opts.condition == SetOptions::Condition::kIfNotExists ? SetArgs::Condition::kNx
+                     : opts.condition == SetOptions::Condition::kIfExists ? SetArgs::Condition::kXx
+                                                                          : SetArgs::Condition::kAlways;
+    args.keep_ttl = opts.keep_ttl;
+    if (opts.ttl && opts.expire_at_ms) return Status::command_error(err::kSyntax);
+    if (opts.keep_ttl && (opts.ttl || opts.expire_at_ms)) return Status::command_error(err::kSyntax);
+    if (opts.ttl) {
+      if (opts.ttl->count() <= 0) return Status::command_error(err::invalid_expire("set"));
+      args.expire_at_ms = ctx.ks.now_ms() + opts.ttl->count();
+    }
+    if (opts.expire_at_ms) {
+      if (*opts.expire_at_ms <= 0) return Status::command_error(err::invalid_expire("set"));
+      args.expire_at_ms = opts.expire_at_ms;
+    }
+    auto r = generic_set(ctx, key, value, args);
+    if (!r.ok()) return r.status();
+    return r->applied;
+  });
+}
+
+int64_t Store::del(std::span<const std::string_view> keys, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return del_keys(ctx, keys); });
+}
+
+int64_t Store::exists(std::span<const std::string_view> keys, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return exists_keys(ctx, keys); });
+}
+
+bool Store::expire(std::string_view key, std::chrono::milliseconds ttl, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    return expire_at(ctx, key, ctx.ks.now_ms() + ttl.count(), ExpireCondition::kAlways) == 1;
+  });
+}
+
+int64_t Store::pttl(std::string_view key, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return pttl_of(ctx, key); });
+}
+
+int64_t Store::ttl(std::string_view key, int db) {
+  int64_t ms = pttl(key, db);
+  return ms < 0 ? ms : (ms + 500) / 1000;
+}
+
+Result<int64_t> Store::incr_by(std::string_view key, int64_t delta, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return kevy::incr_by(ctx, key, delta); });
+}
+
+std::vector<std::optional<std::string>> Store::mget(std::span<const std::string_view> keys,
+                                                    int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return kevy::mget(ctx, keys); });
+}
+
+void Store::mset(std::span<const std::pair<std::string_view, std::string_view>> pairs, int db) {
+  std::vector<std::string_view> flat;
+  flat.reserve(pairs.size() * 2);
+  for (const auto& [k, v] : pairs) {
+    flat.push_back(k);
+    flat.push_back(v);
+  }
+  impl_->run_db(db, [&](CommandContext& ctx) {
+    kevy::mset(ctx, flat);
+    return 0;
+  });
+}
+
+ScanPage Store::scan(uint64_t cursor, const ScanOptions& opts) {
+  return impl_->run_db(opts.db, [&](CommandContext& ctx) {
+    ScanRequest req;
+    req.cursor = cursor;
+    req.count = opts.count > 0 ? opts.count : 10;
+    if (opts.match) req.match = *opts.match;
+    if (opts.type) req.type = *opts.type;
+    ScanResult r = scan_keys(ctx, req);
+    return ScanPage{r.cursor, std::move(r.keys)};
+  });
+}
+
+uint64_t Store::tick() { return impl_->cycle(); }
+
+Clock& Store::clock() { return impl_->ks.clock(); }
+
+void Store::seed_random(uint64_t seed) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->ks.random().seed(seed);
+}
+
+}  // namespace kevy

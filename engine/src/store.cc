@@ -3,7 +3,9 @@
 // typed calls directly.
 #include "kevy/store.h"
 
+#include <chrono>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -35,27 +37,34 @@ struct Store::Impl {
     return run(s, std::forward<Fn>(fn));
   }
 
+  // One slow active-expire cycle under the store lock.
   uint64_t cycle() {
     std::lock_guard<std::mutex> lock(mu);
-    ks.begin_command();
-    int hz = ks.options().hz > 0 ? ks.options().hz : 10;
-    // Slow cycle budget: 25% of one hz period, as in Redis.
-    return ks.active_expire_cycle(1000000 / hz / 4);
+    return ks.active_expire_cycle(ExpireCycle::kSlow);
   }
 
+  // The pause between two background cycles: 1/hz, with hz read under the lock because
+  // CONFIG SET may change it.
+  std::chrono::microseconds cycle_period() {
+    std::lock_guard<std::mutex> lock(mu);
+    int hz = ks.options().hz > 0 ? ks.options().hz : 10;
+    return std::chrono::microseconds(1000000 / hz);
+  }
+
+  // Runs cycle() hz times per second until stop_expirer(). The store mutex is held only
+  // inside cycle()/cycle_period(), never while waiting.
   void start_expirer() {
     expirer = std::thread([this] {
-      std::unique_lock<std::mutex> lock(stop_mu);
-      int hz = ks.options().hz > 0 ? ks.options().hz : 10;
-      while (!stopping) {
-        lock.unlock();
+      for (;;) {
         cycle();
-        lock.lock();
-        stop_cv.wait_for(lock, std::chrono::milliseconds(1000 / hz), [this] { return stopping; });
+        std::chrono::microseconds period = cycle_period();
+        std::unique_lock<std::mutex> lock(stop_mu);
+        if (stop_cv.wait_for(lock, period, [this] { return stopping; })) return;
       }
     });
   }
 
+  // Idempotent; REQUIRES: not called from the expirer thread.
   void stop_expirer() {
     {
       std::lock_guard<std::mutex> lock(stop_mu);
@@ -113,26 +122,8 @@ std::optional<std::string> Store::get(std::string_view key, int db) {
 
 Result<bool> Store::set(std::string_view key, std::string_view value, const SetOptions& opts,
                         int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) -> Result<bool> {
-    SetArgs args;
-    args.condition = opts.condition == SetOptions::Condition::kIfNotExists ? SetArgs::Condition::kNx
-                     : opts.condition == SetOptions::Condition::kIfExists ? SetArgs::Condition::kXx
-                                                                          : SetArgs::Condition::kAlways;
-    args.keep_ttl = opts.keep_ttl;
-    if (opts.ttl && opts.expire_at_ms) return Status::command_error(err::kSyntax);
-    if (opts.keep_ttl && (opts.ttl || opts.expire_at_ms)) return Status::command_error(err::kSyntax);
-    if (opts.ttl) {
-      if (opts.ttl->count() <= 0) return Status::command_error(err::invalid_expire("set"));
-      args.expire_at_ms = ctx.ks.now_ms() + opts.ttl->count();
-    }
-    if (opts.expire_at_ms) {
-      if (*opts.expire_at_ms <= 0) return Status::command_error(err::invalid_expire("set"));
-      args.expire_at_ms = opts.expire_at_ms;
-    }
-    auto r = generic_set(ctx, key, value, args);
-    if (!r.ok()) return r.status();
-    return r->applied;
-  });
+  return impl_->run_db(
+      db, [&](CommandContext& ctx) { return set_with_options(ctx, key, value, opts); });
 }
 
 int64_t Store::del(std::span<const std::string_view> keys, int db) {
@@ -145,7 +136,9 @@ int64_t Store::exists(std::span<const std::string_view> keys, int db) {
 
 bool Store::expire(std::string_view key, std::chrono::milliseconds ttl, int db) {
   return impl_->run_db(db, [&](CommandContext& ctx) {
-    return expire_at(ctx, key, ctx.ks.now_ms() + ttl.count(), ExpireCondition::kAlways) == 1;
+    // A TTL so large that the expire time overflows is refused, as PEXPIRE refuses it.
+    if (ttl.count() > std::numeric_limits<int64_t>::max() - ctx.ks.now_ms()) return false;
+    return expire_at(ctx, key, ctx.ks.now_ms() + ttl.count()) == 1;
   });
 }
 
@@ -153,10 +146,7 @@ int64_t Store::pttl(std::string_view key, int db) {
   return impl_->run_db(db, [&](CommandContext& ctx) { return pttl_of(ctx, key); });
 }
 
-int64_t Store::ttl(std::string_view key, int db) {
-  int64_t ms = pttl(key, db);
-  return ms < 0 ? ms : (ms + 500) / 1000;
-}
+int64_t Store::ttl(std::string_view key, int db) { return rounded_seconds(pttl(key, db)); }
 
 Result<int64_t> Store::incr_by(std::string_view key, int64_t delta, int db) {
   return impl_->run_db(db, [&](CommandContext& ctx) { return kevy::incr_by(ctx, key, delta); });

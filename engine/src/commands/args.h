@@ -35,4 +35,15 @@ inline std::optional<int64_t> int_arg(std::string_view s, Reply* error) {
   return v;
 }
 
+// Redis's getIntFromObjectOrReply: an integer that must also fit in a C int (db indexes).
+inline std::optional<int> int32_arg(std::string_view s, Reply* error) {
+  auto v = int_arg(s, error);
+  if (!v) return std::nullopt;
+  if (*v < INT32_MIN || *v > INT32_MAX) {
+    *error = Reply::error(err::kIntOutOfRange);
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
 }  // namespace kevy

@@ -13,6 +13,14 @@ std::string_view c_string(std::string_view s, size_t max) {
   return s.substr(0, std::min(max, s.size()));
 }
 
+// Redis's addReplyErrorFormat keeps an error on one line: trailing CR/LF are trimmed and the
+// remaining ones become spaces.
+std::string one_line(std::string s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.pop_back();
+  std::replace_if(s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  return s;
+}
+
 }  // namespace
 
 std::string wrong_arity(std::string_view full_name) {
@@ -22,8 +30,9 @@ std::string wrong_arity(std::string_view full_name) {
 std::string unknown_command(std::string_view name, const std::string_view* args, size_t nargs) {
   std::string list;
   for (size_t i = 0; i < nargs && list.size() < 128; ++i) {
+    size_t room = 128 - list.size();  // Redis: "'%.*s' " with 128 - sdslen(args) precision
     list += '\'';
-    list += c_string(args[i], 128 - list.size());
+    list += c_string(args[i], room);
     list += "' ";
   }
   return "ERR unknown command '" + std::string(c_string(name, 128)) +
@@ -37,8 +46,15 @@ std::string unknown_subcommand(std::string_view sub, std::string_view container)
          " HELP.";
 }
 
+std::string subcommand_syntax(std::string_view sub, std::string_view command) {
+  std::string upper(c_string(command, SIZE_MAX));
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "ERR unknown subcommand or wrong number of arguments for '" +
+         std::string(c_string(sub, 128)) + "'. Try " + upper + " HELP.";
+}
+
 std::string unsupported_option(std::string_view option) {
-  return "ERR Unsupported option " + std::string(c_string(option, SIZE_MAX));
+  return one_line("ERR Unsupported option " + std::string(c_string(option, SIZE_MAX)));
 }
 
 std::string hello_syntax(std::string_view option) {

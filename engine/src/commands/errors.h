@@ -25,18 +25,43 @@ inline constexpr std::string_view kInvalidDbIndex = "ERR invalid DB index";
 inline constexpr std::string_view kSameObject = "ERR source and destination objects are the same";
 inline constexpr std::string_view kStringTooLong =
     "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+inline constexpr std::string_view kOffsetOutOfRange = "ERR offset is out of range";
+inline constexpr std::string_view kLcsKeysNotStrings =
+    "ERR The specified keys must contain string values";
+inline constexpr std::string_view kLcsLenAndIdx =
+    "ERR If you want both the length and indexes, please just use IDX.";
+inline constexpr std::string_view kLcsTableTooLarge =
+    "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len";
+inline constexpr std::string_view kLcsAllocFailed =
+    "ERR Insufficient memory, failed allocating transient memory for LCS";
 inline constexpr std::string_view kInvalidCursor = "ERR invalid cursor";
 inline constexpr std::string_view kOutOfRange = "ERR value is out of range, must be positive";
 inline constexpr std::string_view kBitOffset = "ERR bit offset is not an integer or out of range";
 inline constexpr std::string_view kBitValue = "ERR bit is not an integer or out of range";
+inline constexpr std::string_view kBitposBitArg = "ERR The bit argument must be 1 or 0.";
+inline constexpr std::string_view kBitopNotSingleKey =
+    "ERR BITOP NOT must be called with a single source key.";
+inline constexpr std::string_view kBitfieldType =
+    "ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but "
+    "i64 is.";
+inline constexpr std::string_view kBitfieldOverflowType = "ERR Invalid OVERFLOW type specified";
+inline constexpr std::string_view kBitfieldRoGetOnly =
+    "ERR BITFIELD_RO only supports the GET subcommand";
 inline constexpr std::string_view kLfuNotSelected =
     "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note "
     "that when switching between policies at runtime LRU and LFU data will take some time to "
     "adjust.";
-inline constexpr std::string_view kLruNotSelected =
-    "ERR An LRU maxmemory policy is not selected, IDLETIME is not tracked. Please note "
-    "that when switching between policies at runtime LRU and LFU data will take some time to "
-    "adjust.";
+// OBJECT IDLETIME under an LFU policy.
+inline constexpr std::string_view kLfuSelectedNoIdleTime =
+    "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when "
+    "switching between policies at runtime LRU and LFU data will take some time to adjust.";
+// getIntFromObjectOrReply on a valid integer outside int (SELECT, MOVE, COPY ... DB).
+inline constexpr std::string_view kIntOutOfRange =
+    "ERR value is out of range, value must between -2147483648 and 2147483647";
+inline constexpr std::string_view kInvalidFirstDbIndex = "ERR invalid first DB index";
+inline constexpr std::string_view kInvalidSecondDbIndex = "ERR invalid second DB index";
+inline constexpr std::string_view kClientNameInvalid =
+    "ERR Client names cannot contain spaces, newlines or special characters.";
 
 inline constexpr std::string_view kExpireNxIncompatible =
     "ERR NX and XX, GT or LT options at the same time are not compatible";
@@ -57,6 +82,9 @@ std::string wrong_arity(std::string_view full_name);
 std::string unknown_command(std::string_view name, const std::string_view* args, size_t nargs);
 // "ERR unknown subcommand 'foo'. Try OBJECT HELP."
 std::string unknown_subcommand(std::string_view sub, std::string_view container);
+// "ERR unknown subcommand or wrong number of arguments for 'foo'. Try DEBUG HELP." (commands
+// that parse their own subcommands, like DEBUG)
+std::string subcommand_syntax(std::string_view sub, std::string_view command);
 // "ERR invalid expire time in 'set' command"
 std::string invalid_expire(std::string_view command);
 

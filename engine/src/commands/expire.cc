@@ -1,9 +1,7 @@
 // Expiry commands: EXPIRE PEXPIRE EXPIREAT PEXPIREAT TTL PTTL EXPIRETIME PEXPIRETIME PERSIST.
 #include "commands/expire.h"
 
-#include <cctype>
 #include <limits>
-#include <string>
 
 #include "commands/args.h"
 #include "commands/command_table.h"
@@ -11,29 +9,17 @@
 
 namespace kevy {
 
-int expire_at(CommandContext& ctx, std::string_view key, int64_t when_ms, ExpireCondition cond) {
+int expire_at(CommandContext& ctx, std::string_view key, int64_t when_ms, uint32_t flags) {
   Entry* e = ctx.ks.lookup_write(ctx.db(), key);
   if (e == nullptr) return 0;
-  if (cond != ExpireCondition::kAlways) {
-    int64_t current = ctx.ks.get_expire(ctx.db(), e);
-    switch (cond) {
-      case ExpireCondition::kNx:
-        if (current != -1) return 0;
-        break;
-      case ExpireCondition::kXx:
-        if (current == -1) return 0;
-        break;
-      case ExpireCondition::kGt:  // no TTL counts as an infinite one
-        if (current == -1 || when_ms <= current) return 0;
-        break;
-      case ExpireCondition::kLt:
-        if (current != -1 && when_ms >= current) return 0;
-        break;
-      case ExpireCondition::kAlways:
-        break;
-    }
-  }
-  if (when_ms <= ctx.ks.now_ms()) {
+  const int64_t current = ctx.ks.get_expire(ctx.db(), e);  // -1: none, i.e. infinite
+  if ((flags & kExpireNx) && current != -1) return 0;
+  if ((flags & kExpireXx) && current == -1) return 0;
+  if ((flags & kExpireGt) && (current == -1 || when_ms <= current)) return 0;
+  if ((flags & kExpireLt) && current != -1 && when_ms >= current) return 0;
+  // A time already past deletes the key (not counted as expired), except while loading, where
+  // Redis keeps the key with its past time and lets expiry remove it later.
+  if (when_ms <= ctx.ks.now_ms() && !ctx.ks.loading()) {
     ctx.ks.remove(ctx.db(), key);
     return 1;
   }
@@ -41,95 +27,144 @@ int expire_at(CommandContext& ctx, std::string_view key, int64_t when_ms, Expire
   return 1;
 }
 
-int64_t pttl_of(CommandContext& ctx, std::string_view key) {
-  Entry* e = ctx.ks.lookup_read(ctx.db(), key);
+namespace {
+
+// -2 missing, -1 no TTL, else the absolute expire time in ms. TTL and friends are read
+// lookups that do not count as an access (Redis's LOOKUP_NOTOUCH).
+int64_t expire_time_of(CommandContext& ctx, std::string_view key) {
+  Entry* e = ctx.ks.lookup_read(ctx.db(), key, kLookupNoTouch);
   if (e == nullptr) return -2;
-  int64_t when = ctx.ks.get_expire(ctx.db(), e);
-  if (when == -1) return -1;
+  return ctx.ks.get_expire(ctx.db(), e);
+}
+
+}  // namespace
+
+int64_t pttl_of(CommandContext& ctx, std::string_view key) {
+  int64_t when = expire_time_of(ctx, key);
+  if (when < 0) return when;
   int64_t left = when - ctx.ks.now_ms();
   return left < 0 ? 0 : left;
 }
 
+int64_t pexpiretime_of(CommandContext& ctx, std::string_view key) {
+  return expire_time_of(ctx, key);
+}
+
+bool persist_key(CommandContext& ctx, std::string_view key) {
+  Entry* e = ctx.ks.lookup_write(ctx.db(), key);
+  return e != nullptr && ctx.ks.persist(ctx.db(), e);
+}
+
+int64_t rounded_seconds(int64_t ms) {
+  if (ms < 0) return ms;
+  // Unsigned: ms may be INT64_MAX (PEXPIREAT key 9223372036854775807; EXPIRETIME).
+  return static_cast<int64_t>((static_cast<uint64_t>(ms) + 500) / 1000);
+}
+
 namespace {
 
-// EXPIRE key n [NX|XX|GT|LT] and its three siblings; unit_ms 1000 for seconds.
+// The name Redis prints in "invalid expire time in '...' command".
+constexpr std::string_view expire_command_name(int64_t unit_ms, bool absolute) {
+  if (unit_ms == 1000) return absolute ? "expireat" : "expire";
+  return absolute ? "pexpireat" : "pexpire";
+}
+
+// Parses EXPIRE's trailing NX|XX|GT|LT options (any number, any case) into ExpireFlag bits.
+// Redis rejects an unknown option before checking combinations, and both before reading the
+// time.
+bool parse_expire_flags(Args options, uint32_t* flags, Reply* error) {
+  *flags = 0;
+  for (std::string_view opt : options) {
+    if (eq_ci(opt, "nx")) {
+      *flags |= kExpireNx;
+    } else if (eq_ci(opt, "xx")) {
+      *flags |= kExpireXx;
+    } else if (eq_ci(opt, "gt")) {
+      *flags |= kExpireGt;
+    } else if (eq_ci(opt, "lt")) {
+      *flags |= kExpireLt;
+    } else {
+      *error = Reply::error(err::unsupported_option(opt));
+      return false;
+    }
+  }
+  if ((*flags & kExpireNx) && (*flags & (kExpireXx | kExpireGt | kExpireLt))) {
+    *error = Reply::error(err::kExpireNxIncompatible);
+    return false;
+  }
+  if ((*flags & kExpireGt) && (*flags & kExpireLt)) {
+    *error = Reply::error(err::kExpireGtLtIncompatible);
+    return false;
+  }
+  return true;
+}
+
+// EXPIRE key time [NX|XX|GT|LT] and its three siblings; kUnitMs is 1000 for seconds,
+// kAbsolute for the *AT forms. Out-of-range times (after unit conversion and adding the
+// command time) are an error even when the key does not exist.
 template <int64_t kUnitMs, bool kAbsolute>
 Reply expire_command(CommandContext& ctx, Args argv) {
-  ExpireCondition cond = ExpireCondition::kAlways;
-  bool nx = false, xx = false, gt = false, lt = false;
-  for (size_t i = 3; i < argv.size(); ++i) {
-    if (eq_ci(argv[i], "nx")) {
-      nx = true;
-    } else if (eq_ci(argv[i], "xx")) {
-      xx = true;
-    } else if (eq_ci(argv[i], "gt")) {
-      gt = true;
-    } else if (eq_ci(argv[i], "lt")) {
-      lt = true;
-    } else {
-      return Reply::error(err::unsupported_option(argv[i]));
-    }
-  }
-  if (nx && (xx || gt || lt)) return Reply::error(err::kExpireNxIncompatible);
-  if (gt && lt) return Reply::error(err::kExpireGtLtIncompatible);
-  if (nx) cond = ExpireCondition::kNx;
-  if (xx) cond = ExpireCondition::kXx;
-  if (gt) cond = ExpireCondition::kGt;
-  if (lt) cond = ExpireCondition::kLt;
-
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  uint32_t flags;
   Reply error;
+  if (!parse_expire_flags(argv.subspan(3), &flags, &error)) return error;
   auto when = int_arg(argv[2], &error);
   if (!when) return error;
-  std::string name(argv[0]);
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto invalid = [] {
+    return Reply::error(err::invalid_expire(expire_command_name(kUnitMs, kAbsolute)));
+  };
   int64_t ms = *when;
-  if (kUnitMs == 1000) {
-    if (ms > std::numeric_limits<int64_t>::max() / 1000 ||
-        ms < std::numeric_limits<int64_t>::min() / 1000) {
-      return Reply::error(err::invalid_expire(name));
-    }
-    ms *= 1000;
+  if (kUnitMs != 1) {
+    if (ms > kMax / kUnitMs || ms < kMin / kUnitMs) return invalid();
+    ms *= kUnitMs;
   }
   if (!kAbsolute) {
-    if (ms > std::numeric_limits<int64_t>::max() - ctx.ks.now_ms()) {
-      return Reply::error(err::invalid_expire(name));
-    }
+    if (ms > kMax - ctx.ks.now_ms()) return invalid();
     ms += ctx.ks.now_ms();
   }
-  return Reply::integer(expire_at(ctx, argv[1], ms, cond));
+  return Reply::integer(expire_at(ctx, argv[1], ms, flags));
+}
+
+Reply ttl_command(CommandContext& ctx, Args argv) {
+  return Reply::integer(rounded_seconds(pttl_of(ctx, argv[1])));
 }
 
 Reply pttl_command(CommandContext& ctx, Args argv) {
   return Reply::integer(pttl_of(ctx, argv[1]));
 }
 
-Reply ttl_command(CommandContext& ctx, Args argv) {
-  int64_t ms = pttl_of(ctx, argv[1]);
-  return Reply::integer(ms < 0 ? ms : (ms + 500) / 1000);
+Reply expiretime_command(CommandContext& ctx, Args argv) {
+  return Reply::integer(rounded_seconds(pexpiretime_of(ctx, argv[1])));
+}
+
+Reply pexpiretime_command(CommandContext& ctx, Args argv) {
+  return Reply::integer(pexpiretime_of(ctx, argv[1]));
+}
+
+Reply persist_command(CommandContext& ctx, Args argv) {
+  return Reply::integer(persist_key(ctx, argv[1]) ? 1 : 0);
 }
 
 }  // namespace
 
 void register_expire_commands(CommandTable& t) {
-  constexpr uint32_t kW = kCmdWrite | kCmdFast;
-  t.add({.name = "expire", .arity = -3, .flags = kW, .first_key = 1, .last_key = 1,
-         .key_step = 1, .handler = expire_command<1000, false>, .since = "1.0.0",
-         .group = "generic"});
-  t.add({.name = "pexpire", .arity = -3, .flags = kW, .first_key = 1, .last_key = 1,
-         .key_step = 1, .handler = expire_command<1, false>, .since = "2.6.0",
-         .group = "generic"});
-  t.add({.name = "expireat", .arity = -3, .flags = kW, .first_key = 1, .last_key = 1,
-         .key_step = 1, .handler = expire_command<1000, true>, .since = "1.2.0",
-         .group = "generic"});
-  t.add({.name = "pexpireat", .arity = -3, .flags = kW, .first_key = 1, .last_key = 1,
-         .key_step = 1, .handler = expire_command<1, true>, .since = "2.6.0",
-         .group = "generic"});
-  t.add({.name = "ttl", .arity = 2, .flags = kCmdReadonly | kCmdFast, .first_key = 1,
-         .last_key = 1, .key_step = 1, .handler = ttl_command, .since = "1.0.0",
-         .group = "generic"});
-  t.add({.name = "pttl", .arity = 2, .flags = kCmdReadonly | kCmdFast, .first_key = 1,
-         .last_key = 1, .key_step = 1, .handler = pttl_command, .since = "2.6.0",
-         .group = "generic"});
+  constexpr uint32_t kWrite = kCmdWrite | kCmdFast;
+  constexpr uint32_t kRead = kCmdReadonly | kCmdFast;
+  auto add = [&t](std::string_view name, int arity, uint32_t flags, Handler handler,
+                  std::string_view since) {
+    t.add({.name = name, .arity = arity, .flags = flags, .first_key = 1, .last_key = 1,
+           .key_step = 1, .handler = handler, .since = since, .group = "generic"});
+  };
+  add("expire", -3, kWrite, expire_command<1000, false>, "1.0.0");
+  add("pexpire", -3, kWrite, expire_command<1, false>, "2.6.0");
+  add("expireat", -3, kWrite, expire_command<1000, true>, "1.2.0");
+  add("pexpireat", -3, kWrite, expire_command<1, true>, "2.6.0");
+  add("ttl", 2, kRead, ttl_command, "1.0.0");
+  add("pttl", 2, kRead, pttl_command, "2.6.0");
+  add("expiretime", 2, kRead, expiretime_command, "7.0.0");
+  add("pexpiretime", 2, kRead, pexpiretime_command, "7.0.0");
+  add("persist", 2, kWrite, persist_command, "2.2.0");
 }
 
 }  // namespace kevy

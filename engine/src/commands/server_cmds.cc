@@ -1,15 +1,26 @@
 // Connection and server commands: PING ECHO SELECT HELLO TIME DBSIZE FLUSHDB FLUSHALL SWAPDB
-// DEBUG ...
+// DEBUG (HELP, OBJECT, SLEEP, SET-ACTIVE-EXPIRE).
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "commands/args.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
+#include "commands/keyspace.h"
+#include "core/numbers.h"
 
 namespace kevy {
 namespace {
 
+bool is_db_index(const CommandContext& ctx, int64_t id) { return id >= 0 && id < ctx.ks.num_dbs(); }
+
+// PING [message]: the table's arity admits any count; the handler rejects more than one.
 Reply ping_command(CommandContext&, Args argv) {
+  if (argv.size() > 2) return Reply::error(err::wrong_arity("ping"));
   if (argv.size() == 2) return Reply::bulk(argv[1]);
   return Reply::simple("PONG");
 }
@@ -18,14 +29,23 @@ Reply echo_command(CommandContext&, Args argv) { return Reply::bulk(argv[1]); }
 
 Reply select_command(CommandContext& ctx, Args argv) {
   Reply error;
-  auto id = int_arg(argv[1], &error);
+  auto id = int32_arg(argv[1], &error);
   if (!id) return error;
-  if (*id < 0 || *id >= ctx.ks.num_dbs()) return Reply::error(err::kDbIndexOutOfRange);
-  ctx.session.db = static_cast<int>(*id);
+  if (!is_db_index(ctx, *id)) return Reply::error(err::kDbIndexOutOfRange);
+  ctx.session.db = *id;
   return Reply::ok();
 }
 
-// HELLO [protover [AUTH user pass] [SETNAME name]]: switches the session's protocol.
+// Redis's validateClientName: printable ASCII without spaces ('!'..'~'); empty is allowed.
+bool valid_client_name(std::string_view name) {
+  for (char c : name) {
+    if (c < '!' || c > '~') return false;
+  }
+  return true;
+}
+
+// HELLO [protover [AUTH user pass] [SETNAME name]]: switches the session's protocol. Options
+// are checked in order and the first bad one fails the whole command.
 Reply hello_command(CommandContext& ctx, Args argv) {
   int protocol = ctx.session.protocol;
   if (argv.size() >= 2) {
@@ -35,11 +55,11 @@ Reply hello_command(CommandContext& ctx, Args argv) {
     protocol = static_cast<int>(*v);
   }
   for (size_t i = 2; i < argv.size(); ++i) {
-    bool more = argv.size() - i - 1;
-    if (eq_ci(argv[i], "auth") && argv.size() - i - 1 >= 2) {
-      i += 2;  // no ACL in the embedded store: any credentials are accepted
-    } else if (eq_ci(argv[i], "setname") && more) {
-      ++i;
+    const size_t more = argv.size() - i - 1;
+    if (eq_ci(argv[i], "auth") && more >= 2) {
+      i += 2;  // no ACL in the embedded store: like Redis's nopass default user, any password
+    } else if (eq_ci(argv[i], "setname") && more >= 1) {
+      if (!valid_client_name(argv[++i])) return Reply::error(err::kClientNameInvalid);
     } else {
       return Reply::error(err::hello_syntax(argv[i]));
     }
@@ -52,18 +72,324 @@ Reply hello_command(CommandContext& ctx, Args argv) {
                      Reply::bulk("modules"), Reply::array()});
 }
 
+// TIME: [unix seconds, microseconds] from the store's clock.
+Reply time_command(CommandContext& ctx, Args) {
+  const int64_t us = ctx.ks.clock().now_us();
+  return Reply::array(
+      {Reply::bulk(std::to_string(us / 1000000)), Reply::bulk(std::to_string(us % 1000000))});
+}
+
+Reply dbsize_command(CommandContext& ctx, Args) {
+  // Expired keys not yet deleted count, as in Redis.
+  return Reply::integer(static_cast<int64_t>(ctx.ks.db(ctx.db()).main.size()));
+}
+
+// FLUSHDB / FLUSHALL accept one optional SYNC or ASYNC; both free synchronously here.
+bool flush_args_ok(Args argv) {
+  return argv.size() == 1 ||
+         (argv.size() == 2 && (eq_ci(argv[1], "sync") || eq_ci(argv[1], "async")));
+}
+
+Reply flushdb_command(CommandContext& ctx, Args argv) {
+  if (!flush_args_ok(argv)) return syntax_error();
+  ctx.ks.flush_db(ctx.db());
+  return Reply::ok();
+}
+
+Reply flushall_command(CommandContext& ctx, Args argv) {
+  if (!flush_args_ok(argv)) return syntax_error();
+  ctx.ks.flush_all();
+  return Reply::ok();
+}
+
+// SWAPDB a b: each index that is not an int gets its own error; then both must be in range.
+Reply swapdb_command(CommandContext& ctx, Args argv) {
+  auto index = [](std::string_view s) -> std::optional<int64_t> {
+    auto v = parse_int64(s);
+    if (!v || *v < INT32_MIN || *v > INT32_MAX) return std::nullopt;
+    return v;
+  };
+  auto a = index(argv[1]);
+  if (!a) return Reply::error(err::kInvalidFirstDbIndex);
+  auto b = index(argv[2]);
+  if (!b) return Reply::error(err::kInvalidSecondDbIndex);
+  if (!is_db_index(ctx, *a) || !is_db_index(ctx, *b)) {
+    return Reply::error(err::kDbIndexOutOfRange);
+  }
+  if (*a != *b) ctx.ks.swap_db(static_cast<int>(*a), static_cast<int>(*b));
+  return Reply::ok();
+}
+
+// ---- DEBUG ----
+
+// Bytes of an RDB length prefix (6-bit, 14-bit, 32-bit or 64-bit form).
+size_t rdb_length_size(uint64_t len) {
+  if (len < (1u << 6)) return 1;
+  if (len < (1u << 14)) return 2;
+  return len <= UINT32_MAX ? 5 : 9;
+}
+
+// Bytes of RDB's integer string encoding of v (type byte + 1, 2 or 4 bytes), or 0 when v does
+// not fit in 32 bits.
+size_t rdb_int_size(int64_t v) {
+  if (v >= INT8_MIN && v <= INT8_MAX) return 2;
+  if (v >= INT16_MIN && v <= INT16_MAX) return 3;
+  if (v >= INT32_MIN && v <= INT32_MAX) return 5;
+  return 0;
+}
+
+// What RDB would write for a string value: integers that fit 32 bits (and canonical integer
+// strings of up to 11 bytes) as integers, everything else as length + bytes. Redis would
+// LZF-compress strings over 20 bytes when that saves space; that is not modelled, so such
+// strings report their uncompressed size.
+size_t rdb_string_size(const Entry* e) {
+  if (e->encoding() == Encoding::kInt) {
+    if (size_t n = rdb_int_size(e->int_value())) return n;
+    char buf[24];
+    const size_t len = format_int64(e->int_value(), buf);
+    return rdb_length_size(len) + len;
+  }
+  const std::string_view s = e->str();
+  if (s.size() <= 11) {
+    // parse_int64 accepts only canonical text, so the value would print back as s.
+    if (auto v = parse_int64(s)) {
+      if (size_t n = rdb_int_size(*v)) return n;
+    }
+  }
+  return rdb_length_size(s.size()) + s.size();
+}
+
+// DEBUG OBJECT key: Redis's one-line summary. It reads the table directly: no expiry, no
+// stats, no touch. `Value at` is the entry's address and `lru` its raw stamp, so neither can
+// equal Redis's; serializedlength is computed for strings only (0 for other types), and the
+// quicklist details Redis appends for lists are not produced.
+Reply debug_object(CommandContext& ctx, std::string_view key) {
+  const Entry* e = ctx.ks.db(ctx.db()).main.find(key);
+  if (e == nullptr) return Reply::error(err::kNoSuchKey);
+  const size_t serialized = e->is_string() ? rdb_string_size(e) : 0;
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "Value at:%p refcount:%lld encoding:%s serializedlength:%zu lru:%u "
+                "lru_seconds_idle:%llu",
+                static_cast<const void*>(e), static_cast<long long>(object_refcount(ctx.ks, e)),
+                std::string(encoding_name(e->encoding())).c_str(), serialized, e->lru(),
+                static_cast<unsigned long long>(ctx.ks.idle_ms(e) / 1000));
+  return Reply::simple(line);
+}
+
+// DEBUG SLEEP seconds: the argument is read with strtod (so "abc" is 0 and "0x10" is 16) and
+// truncated to whole microseconds; zero, negative, NaN or absurd values do not sleep. Under a
+// ManualClock the clock is advanced instead of waiting, so sequences that sleep to let keys
+// expire behave as on a real server, without the wait. The store stays locked meanwhile, as
+// Redis is blocked.
+Reply debug_sleep(CommandContext& ctx, std::string_view arg) {
+  const double secs = std::strtod(std::string(arg).c_str(), nullptr);
+  if (!(secs > 0) || secs >= 9.2e12) return Reply::ok();
+  const auto us = static_cast<int64_t>(secs * 1e6);
+  if (auto* manual = dynamic_cast<ManualClock*>(&ctx.ks.clock())) {
+    manual->advance_us(us);
+  } else {
+    std::this_thread::sleep_for(std::chrono::microseconds(us));
+  }
+  return Reply::ok();
+}
+
+Reply debug_help() {
+  static constexpr std::string_view kLines[] = {
+      "DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+      "AOF-FLUSH-SLEEP <microsec>",
+      "    Server will sleep before flushing the AOF, this is used for testing.",
+      "ASSERT",
+      "    Crash by assertion failed.",
+      "CHANGE-REPL-ID",
+      "    Change the replication IDs of the instance.",
+      "    Dangerous: should be used only for testing the replication subsystem.",
+      "CONFIG-REWRITE-FORCE-ALL",
+      "    Like CONFIG REWRITE but writes all configuration options, including",
+      "    keywords not listed in original configuration file or default values.",
+      "CRASH-AND-RECOVER [<milliseconds>]",
+      "    Hard crash and restart after a <milliseconds> delay (default 0).",
+      "DIGEST",
+      "    Output a hex signature representing the current DB content.",
+      "DIGEST-VALUE <key> [<key> ...]",
+      "    Output a hex signature of the values of all the specified keys.",
+      "ERROR <string>",
+      "    Return a Redis protocol error with <string> as message. Useful for clients",
+      "    unit tests to simulate Redis errors.",
+      "LEAK <string>",
+      "    Create a memory leak of the input string.",
+      "LOG <message>",
+      "    Write <message> to the server log.",
+      "HTSTATS <dbid>",
+      "    Return hash table statistics of the specified Redis database.",
+      "HTSTATS-KEY <key>",
+      "    Like HTSTATS but for the hash table stored at <key>'s value.",
+      "LOADAOF",
+      "    Flush the AOF buffers on disk and reload the AOF in memory.",
+      "REPLICATE <string>",
+      "    Replicates the provided string to replicas, allowing data divergence.",
+      "MALLCTL <key> [<val>]",
+      "    Get or set a malloc tuning integer.",
+      "MALLCTL-STR <key> [<val>]",
+      "    Get or set a malloc tuning string.",
+      "OBJECT <key>",
+      "    Show low level info about `key` and associated value.",
+      "DROP-CLUSTER-PACKET-FILTER <packet-type>",
+      "    Drop all packets that match the filtered type. Set to -1 allow all packets.",
+      "OOM",
+      "    Crash the server simulating an out-of-memory error.",
+      "PANIC",
+      "    Crash the server simulating a panic.",
+      "POPULATE <count> [<prefix>] [<size>]",
+      "    Create <count> string keys named key:<num>. If <prefix> is specified then",
+      "    it is used instead of the 'key' prefix. These are not propagated to",
+      "    replicas. Cluster slots are not respected so keys not belonging to the",
+      "    current node can be created in cluster mode.",
+      "PROTOCOL <type>",
+      "    Reply with a test value of the specified type. <type> can be: string,",
+      "    integer, double, bignum, null, array, set, map, attrib, push, verbatim,",
+      "    true, false.",
+      "RELOAD [option ...]",
+      "    Save the RDB on disk and reload it back to memory. Valid <option> values:",
+      "    * MERGE: conflicting keys will be loaded from RDB.",
+      "    * NOFLUSH: the existing database will not be removed before load, but",
+      "      conflicting keys will generate an exception and kill the server.",
+      "    * NOSAVE: the database will be loaded from an existing RDB file.",
+      "    Examples:",
+      "    * DEBUG RELOAD: verify that the server is able to persist, flush and reload",
+      "      the database.",
+      "    * DEBUG RELOAD NOSAVE: replace the current database with the contents of an",
+      "      existing RDB file.",
+      "    * DEBUG RELOAD NOSAVE NOFLUSH MERGE: add the contents of an existing RDB",
+      "      file to the database.",
+      "RESTART [<milliseconds>]",
+      "    Graceful restart: save config, db, restart after a <milliseconds> delay (default 0).",
+      "SDSLEN <key>",
+      "    Show low level SDS string info representing `key` and value.",
+      "SEGFAULT",
+      "    Crash the server with sigsegv.",
+      "SET-ACTIVE-EXPIRE <0|1>",
+      "    Setting it to 0 disables expiring keys in background when they are not",
+      "    accessed (otherwise the Redis behavior). Setting it to 1 reenables back the",
+      "    default.",
+      "QUICKLIST-PACKED-THRESHOLD <size>",
+      "    Sets the threshold for elements to be inserted as plain vs packed nodes",
+      "    Default value is 1GB, allows values up to 4GB. Setting to 0 restores to default.",
+      "SET-SKIP-CHECKSUM-VALIDATION <0|1>",
+      "    Enables or disables checksum checks for RDB files and RESTORE's payload.",
+      "SLEEP <seconds>",
+      "    Stop the server for <seconds>. Decimals allowed.",
+      "STRINGMATCH-TEST",
+      "    Run a fuzz tester against the stringmatchlen() function.",
+      "STRUCTSIZE",
+      "    Return the size of different Redis core C structures.",
+      "LISTPACK <key>",
+      "    Show low level info about the listpack encoding of <key>.",
+      "QUICKLIST <key> [<0|1>]",
+      "    Show low level info about the quicklist encoding of <key>.",
+      "    The optional argument (0 by default) sets the level of detail",
+      "CLIENT-EVICTION",
+      "    Show low level client eviction pools info (maxmemory-clients).",
+      "PAUSE-CRON <0|1>",
+      "    Stop periodic cron job processing.",
+      "REPLYBUFFER PEAK-RESET-TIME <NEVER||RESET|time>",
+      "    Sets the time (in milliseconds) to wait between client reply buffer peak resets.",
+      "    In case NEVER is provided the last observed peak will never be reset",
+      "    In case RESET is provided the peak reset time will be restored to the default value",
+      "REPLYBUFFER RESIZING <0|1>",
+      "    Enable or disable the reply buffer resize cron job",
+      "CLUSTERLINK KILL <to|from|all> <node-id>",
+      "    Kills the link based on the direction to/from (both) with the provided node.",
+      "HELP",
+      "    Prints this help.",
+  };
+  std::vector<Reply> lines;
+  for (std::string_view line : kLines) lines.push_back(Reply::simple(line));
+  return Reply::array(std::move(lines));
+}
+
+// DEBUG parses its own subcommands (it is not a container in Redis's table): anything it does
+// not know, or with the wrong argument count, gets the "unknown subcommand or wrong number of
+// arguments" error. Only HELP, OBJECT, SLEEP and SET-ACTIVE-EXPIRE are implemented.
+Reply debug_command(CommandContext& ctx, Args argv) {
+  const std::string_view sub = argv[1];
+  if (argv.size() == 2 && eq_ci(sub, "help")) return debug_help();
+  if (argv.size() == 3) {
+    if (eq_ci(sub, "object")) return debug_object(ctx, argv[2]);
+    if (eq_ci(sub, "sleep")) return debug_sleep(ctx, argv[2]);
+    if (eq_ci(sub, "set-active-expire")) {
+      // Redis reads the flag with atoi: "1x" enables, "x" disables.
+      ctx.ks.set_active_expire_enabled(std::atoi(std::string(argv[2]).c_str()) != 0);
+      return Reply::ok();
+    }
+  }
+  return Reply::error(err::subcommand_syntax(sub, argv[0]));
+}
+
 }  // namespace
 
 void register_server_commands(CommandTable& t) {
-  constexpr uint32_t kConn = kCmdNoscript | kCmdLoading | kCmdStale | kCmdFast;
-  t.add({.name = "ping", .arity = -1, .flags = kCmdFast, .handler = ping_command,
-         .since = "1.0.0", .group = "connection"});
-  t.add({.name = "echo", .arity = 2, .flags = kCmdFast, .handler = echo_command,
-         .since = "1.0.0", .group = "connection"});
-  t.add({.name = "select", .arity = 2, .flags = kConn, .handler = select_command,
-         .since = "1.0.0", .group = "connection"});
-  t.add({.name = "hello", .arity = -1, .flags = kConn | kCmdNoAuth, .handler = hello_command,
-         .since = "6.0.0", .group = "connection"});
+  constexpr uint32_t kLoadingStaleFast = kCmdLoading | kCmdStale | kCmdFast;
+  t.add({.name = "ping",
+         .arity = -1,
+         .flags = kCmdFast,
+         .handler = ping_command,
+         .since = "1.0.0",
+         .group = "connection"});
+  t.add({.name = "echo",
+         .arity = 2,
+         .flags = kLoadingStaleFast,
+         .handler = echo_command,
+         .since = "1.0.0",
+         .group = "connection"});
+  t.add({.name = "select",
+         .arity = 2,
+         .flags = kLoadingStaleFast,
+         .handler = select_command,
+         .since = "1.0.0",
+         .group = "connection"});
+  t.add({.name = "hello",
+         .arity = -1,
+         .flags = kCmdNoscript | kLoadingStaleFast | kCmdNoAuth | kCmdAllowBusy,
+         .handler = hello_command,
+         .since = "6.0.0",
+         .group = "connection"});
+  t.add({.name = "time",
+         .arity = 1,
+         .flags = kLoadingStaleFast,
+         .handler = time_command,
+         .since = "2.6.0",
+         .group = "server"});
+  t.add({.name = "dbsize",
+         .arity = 1,
+         .flags = kCmdReadonly | kCmdFast,
+         .handler = dbsize_command,
+         .since = "1.0.0",
+         .group = "server"});
+  t.add({.name = "flushdb",
+         .arity = -1,
+         .flags = kCmdWrite,
+         .handler = flushdb_command,
+         .since = "1.0.0",
+         .group = "server"});
+  t.add({.name = "flushall",
+         .arity = -1,
+         .flags = kCmdWrite,
+         .handler = flushall_command,
+         .since = "1.0.0",
+         .group = "server"});
+  t.add({.name = "swapdb",
+         .arity = 3,
+         .flags = kCmdWrite | kCmdFast,
+         .handler = swapdb_command,
+         .since = "4.0.0",
+         .group = "server"});
+  t.add({.name = "debug",
+         .arity = -2,
+         .flags = kCmdAdmin | kCmdNoscript | kCmdLoading | kCmdStale,
+         .handler = debug_command,
+         .since = "1.0.0",
+         .group = "server"});
 }
 
 }  // namespace kevy

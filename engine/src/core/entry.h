@@ -90,6 +90,9 @@ class Entry {
   bool is_string() const { return type() == ObjType::kString; }
   // REQUIRES: is_string() && encoding() != kInt.
   std::string_view str() const;
+  // The value's bytes, writable in place (bit commands); the length cannot change.
+  // REQUIRES: is_string() && encoding() == kRaw.
+  char* mutable_str() { return const_cast<char*>(str().data()); }
   // REQUIRES: encoding() == kInt.
   int64_t int_value() const;
   // REQUIRES: !is_string().

@@ -1,5 +1,6 @@
 #include "core/keyspace.h"
 
+#include <algorithm>
 #include <string>
 
 namespace kevy {
@@ -7,8 +8,12 @@ namespace {
 
 constexpr uint32_t kLruClockMax = (1u << 24) - 1;
 constexpr uint32_t kLfuInitVal = 5;
+// Active expiry parameters of Redis 7.0 at active-expire-effort 1.
 constexpr size_t kActiveExpireKeysPerLoop = 20;
+constexpr int64_t kActiveExpireFastDurationUs = 1000;
+constexpr int64_t kActiveExpireSlowTimePerc = 25;
 constexpr uint64_t kActiveExpireAcceptableStalePct = 10;
+constexpr unsigned kCronDbsPerCall = 16;
 
 }  // namespace
 
@@ -17,14 +22,15 @@ Db::~Db() { clear(); }
 void Db::clear() {
   main.clear([](Entry* e) { Entry::destroy(e); });
   expires.clear([](Entry* e) { Entry::destroy(e); });
+  expires_cursor = 0;
+  avg_ttl = 0;
 }
 
 Keyspace::Keyspace(const Options& opts)
     : opts_(opts),
       clock_(opts.clock ? opts.clock : Clock::system()),
       random_(opts.random_seed),
-      dbs_(static_cast<size_t>(opts.databases > 0 ? opts.databases : 16)),
-      expire_cursor_(dbs_.size(), 0) {
+      dbs_(static_cast<size_t>(opts.databases > 0 ? opts.databases : 16)) {
   begin_command();
 }
 
@@ -73,37 +79,41 @@ uint64_t Keyspace::idle_ms(const Entry* e) const {
 }
 
 bool Keyspace::is_expired(int db, const Entry* e) {
-  if (!e->has_expire()) return false;
+  if (loading_ || !e->has_expire()) return false;
   int64_t when = get_expire(db, e);
   return when >= 0 && when < now_ms_;
+}
+
+void Keyspace::delete_expired(int db, std::string_view key) {
+  // The hook gets its own copy: `key` may point into the entry being freed.
+  std::string copy;
+  if (expired_hook_) copy.assign(key);
+  remove(db, key);
+  ++stats_.expired_keys;
+  if (expired_hook_) expired_hook_(db, copy);
 }
 
 bool Keyspace::expire_if_needed(int db, std::string_view key) {
   Entry* e = dbs_[static_cast<size_t>(db)].main.find(key);
   if (e == nullptr || !is_expired(db, e)) return false;
-  remove(db, key);
-  ++stats_.expired_keys;
+  delete_expired(db, key);
   return true;
 }
 
-Entry* Keyspace::lookup_write(int db, std::string_view key) {
+Entry* Keyspace::lookup_write(int db, std::string_view key, uint32_t flags) {
   Entry* e = dbs_[static_cast<size_t>(db)].main.find(key);
-  if (e != nullptr && e->has_expire() && is_expired(db, e)) {
-    remove(db, key);
-    ++stats_.expired_keys;
+  if (e == nullptr) return nullptr;
+  if (is_expired(db, e)) {
+    delete_expired(db, key);
     return nullptr;
   }
+  if (!(flags & kLookupNoTouch)) touch(e);
   return e;
 }
 
-Entry* Keyspace::lookup_read(int db, std::string_view key) {
-  Entry* e = lookup_write(db, key);
-  if (e == nullptr) {
-    ++stats_.keyspace_misses;
-    return nullptr;
-  }
-  ++stats_.keyspace_hits;
-  touch(e);
+Entry* Keyspace::lookup_read(int db, std::string_view key, uint32_t flags) {
+  Entry* e = lookup_write(db, key, flags);
+  if (!(flags & kLookupNoStats)) ++(e == nullptr ? stats_.keyspace_misses : stats_.keyspace_hits);
   return e;
 }
 
@@ -124,7 +134,7 @@ void Keyspace::overwrite(int db, Entry* e, bool keep_ttl) {
     add(db, e);
     return;
   }
-  e->set_lru(old->lru());
+  e->set_lru(lfu_mode() ? old->lru() : lru_clock());
   bool had_ttl = old->has_expire();
   if (had_ttl && !keep_ttl) Entry::destroy(d.expires.erase(e->key()));
   e->set_has_expire(had_ttl && keep_ttl);
@@ -140,6 +150,18 @@ Entry* Keyspace::detach(int db, std::string_view key) {
   Db& d = dbs_[static_cast<size_t>(db)];
   Entry* e = d.main.erase(key);
   if (e != nullptr && e->has_expire()) Entry::destroy(d.expires.erase(key));
+  return e;
+}
+
+Entry* Keyspace::move_key(int src_db, std::string_view from, int dst_db, std::string_view to) {
+  int64_t when = -1;
+  Entry* e = dbs_[static_cast<size_t>(src_db)].main.find(from);
+  if (e->has_expire()) when = get_expire(src_db, e);
+  e = detach(src_db, from);
+  e->set_has_expire(false);
+  if (from != to) e = Entry::rekey(e, to);
+  dbs_[static_cast<size_t>(dst_db)].main.insert(e);
+  if (when != -1) set_expire(dst_db, e, when);
   return e;
 }
 
@@ -175,50 +197,104 @@ bool Keyspace::persist(int db, Entry* e) {
   return true;
 }
 
-uint64_t Keyspace::active_expire_cycle(int64_t time_budget_us) {
-  if (!active_expire_enabled_) return 0;
+uint64_t Keyspace::active_expire_round(int db, size_t* sampled) {
+  Db& d = dbs_[static_cast<size_t>(db)];
+  const size_t want = std::min(d.expires.size(), kActiveExpireKeysPerLoop);
+  std::vector<std::string> expired;
+  size_t seen = 0;
+  double ttl_sum = 0;  // double: TTLs near INT64_MAX would overflow an integer sum
+  int64_t ttl_samples = 0;
+  auto visit = [&](Entry* x) {
+    ++seen;
+    int64_t ttl = x->int_value() - now_ms_;
+    if (ttl < 0) {
+      expired.emplace_back(x->key());  // copied: deleting frees the entry
+    } else if (ttl > 0) {
+      ttl_sum += static_cast<double>(ttl);
+      ++ttl_samples;
+    }
+  };
+  d.expires_cursor = d.expires.scan(d.expires_cursor, want, visit);
+  // The cursor ran off the end of the table: continue from the start, as dictScan wraps.
+  if (seen < want && d.expires_cursor == 0) {
+    d.expires_cursor = d.expires.scan(0, want - seen, visit);
+  }
+  for (const std::string& k : expired) delete_expired(db, k);
+  if (ttl_samples > 0) {
+    // Running average weighting the new sample 2%, as Redis keeps avg_ttl.
+    int64_t avg = static_cast<int64_t>(ttl_sum / static_cast<double>(ttl_samples));
+    if (d.avg_ttl == 0) d.avg_ttl = avg;
+    d.avg_ttl = (d.avg_ttl / 50) * 49 + avg / 50;
+  }
+  *sampled = seen;
+  return expired.size();
+}
+
+uint64_t Keyspace::active_expire_cycle(ExpireCycle type) {
+  if (!active_expire_enabled_ || loading_) return 0;
+  begin_command();
   const int64_t start_us = clock_->now_us();
-  uint64_t total_expired = 0;
+  if (type == ExpireCycle::kFast) {
+    // Redis also lets a fast cycle run when its stale estimate is high, but it compares a
+    // fraction (0..1) with 10, so only a slow cycle that ran out of time enables one.
+    if (!expire_timelimit_exit_) return 0;
+    if (start_us < last_fast_cycle_us_ + 2 * kActiveExpireFastDurationUs) return 0;
+    last_fast_cycle_us_ = start_us;
+  }
+  const unsigned ndbs = static_cast<unsigned>(num_dbs());
+  const unsigned dbs_per_call =
+      expire_timelimit_exit_ ? ndbs : std::min(kCronDbsPerCall, ndbs);
+  const int hz = opts_.hz > 0 ? opts_.hz : 10;
+  const int64_t time_limit_us =
+      type == ExpireCycle::kFast
+          ? kActiveExpireFastDurationUs
+          : std::max<int64_t>(1, kActiveExpireSlowTimePerc * 1000000 / hz / 100);
+  expire_timelimit_exit_ = false;
+
   uint64_t total_sampled = 0;
-  for (int db = 0; db < num_dbs(); ++db) {
+  uint64_t total_expired = 0;
+  unsigned iteration = 0;
+  for (unsigned j = 0; j < dbs_per_call && !expire_timelimit_exit_; ++j) {
+    // Advance first, so that a cycle that runs out of time resumes at the next db.
+    const int db = static_cast<int>(next_expire_db_++ % ndbs);
     Db& d = dbs_[static_cast<size_t>(db)];
-    uint64_t sampled;
-    uint64_t expired;
+    size_t sampled = 0;
+    uint64_t expired = 0;
     do {
-      if (d.expires.empty()) break;
-      std::vector<std::string> keys;
-      expire_cursor_[static_cast<size_t>(db)] =
-          d.expires.scan(expire_cursor_[static_cast<size_t>(db)], kActiveExpireKeysPerLoop,
-                         [&](Entry* x) { keys.emplace_back(x->key()); });
-      sampled = keys.size();
-      expired = 0;
-      for (const std::string& k : keys) {
-        if (expire_if_needed(db, k)) ++expired;
-      }
-      total_sampled += sampled;
-      total_expired += expired;
-      if (clock_->now_us() - start_us > time_budget_us) {
-        db = num_dbs();
+      ++iteration;
+      if (d.expires.empty()) {
+        d.avg_ttl = 0;
         break;
       }
-    } while (sampled > 0 && expired * 100 / sampled > kActiveExpireAcceptableStalePct);
+      // Never 0 here: a round over a non-empty table samples at least one key.
+      expired = active_expire_round(db, &sampled);
+      total_sampled += sampled;
+      total_expired += expired;
+      if ((iteration & 0xf) == 0 && clock_->now_us() - start_us > time_limit_us) {
+        expire_timelimit_exit_ = true;
+        ++stats_.expired_time_cap_reached_count;
+        break;
+      }
+    } while (sampled == 0 || expired * 100 / sampled > kActiveExpireAcceptableStalePct);
   }
-  if (total_sampled) stats_.expired_stale_perc = total_expired * 100 / total_sampled;
+  stats_.expire_cycle_time_used_us += static_cast<uint64_t>(clock_->now_us() - start_us);
+  // Running estimate of the stale share, weighting this cycle 5%.
+  double current = total_sampled == 0 ? 0.0
+                                      : 100.0 * static_cast<double>(total_expired) /
+                                            static_cast<double>(total_sampled);
+  stats_.expired_stale_perc = current * 0.05 + stats_.expired_stale_perc * 0.95;
   return total_expired;
 }
 
-void Keyspace::flush_db(int db) {
-  dbs_[static_cast<size_t>(db)].clear();
-  expire_cursor_[static_cast<size_t>(db)] = 0;
-}
+void Keyspace::flush_db(int db) { dbs_[static_cast<size_t>(db)].clear(); }
 
 void Keyspace::flush_all() {
   for (int i = 0; i < num_dbs(); ++i) flush_db(i);
 }
 
 void Keyspace::swap_db(int a, int b) {
+  // The expires cursor and avg_ttl travel with their db, as in Redis's SWAPDB.
   std::swap(dbs_[static_cast<size_t>(a)], dbs_[static_cast<size_t>(b)]);
-  std::swap(expire_cursor_[static_cast<size_t>(a)], expire_cursor_[static_cast<size_t>(b)]);
 }
 
 }  // namespace kevy

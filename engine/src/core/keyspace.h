@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/entry.h"
@@ -23,18 +24,48 @@ namespace kevy {
 struct Db {
   Table main;     // key -> Entry (owned)
   Table expires;  // key -> int-encoded Entry holding the absolute expire time in ms (owned)
+  // Where the active expire cycle continues sampling `expires` (a Table::scan cursor).
+  uint64_t expires_cursor = 0;
+  // Running estimate of the TTL (ms) of keys sampled by the active expire cycle that had not
+  // expired yet; 0 when unknown (INFO keyspace avg_ttl).
+  int64_t avg_ttl = 0;
   Db() = default;
   Db(Db&&) = default;
   Db& operator=(Db&&) = default;
   ~Db();
+  // Frees every key and resets the expiry bookkeeping, as FLUSHDB does.
   void clear();
 };
 
 struct KeyspaceStats {
   uint64_t keyspace_hits = 0;
   uint64_t keyspace_misses = 0;
+  // Keys deleted because their TTL passed (lazily or by the active cycle). Keys deleted by
+  // EXPIRE with a time in the past are not counted, as in Redis.
   uint64_t expired_keys = 0;
-  uint64_t expired_stale_perc = 0;
+  // Running estimate (percent, 0..100) of logically expired keys still in memory, as INFO's
+  // expired_stale_perc prints it with "%.2f".
+  double expired_stale_perc = 0;
+  // Active cycles that stopped because they used up their time budget.
+  uint64_t expired_time_cap_reached_count = 0;
+  // Clock time spent in active expire cycles (INFO prints it / 1000 as
+  // expire_cycle_cpu_milliseconds).
+  uint64_t expire_cycle_time_used_us = 0;
+};
+
+// Lookup options, as Redis's LOOKUP_* flags.
+enum LookupFlag : uint32_t {
+  kLookupNone = 0,
+  // Leaves the LRU/LFU stamp alone (TTL, EXISTS, TYPE, OBJECT ... do not count as access).
+  kLookupNoTouch = 1u << 0,
+  // Does not count a keyspace hit or miss (only meaningful for lookup_read).
+  kLookupNoStats = 1u << 1,
+};
+
+// Which of Redis's two active expire cycles to run.
+enum class ExpireCycle {
+  kSlow,  // the hz-driven cycle: up to 25% of one 1/hz period
+  kFast,  // the event-loop cycle: up to 1000 us, only after a slow cycle ran out of time
 };
 
 class Keyspace {
@@ -53,25 +84,37 @@ class Keyspace {
   void begin_command() { now_ms_ = clock_->now_ms(); }
   int64_t now_ms() const { return now_ms_; }
 
-  // Lookups expire the key first if its time has passed. `lookup_read` counts a hit or miss
-  // and updates the access stamp (LRU/LFU); `lookup_write` and `lookup_quiet` do neither.
-  Entry* lookup_read(int db, std::string_view key);
-  Entry* lookup_write(int db, std::string_view key);
-  Entry* lookup_quiet(int db, std::string_view key) { return lookup_write(db, key); }
+  // Every lookup first deletes the key if its TTL has passed (lazy expiry; counted in
+  // stats().expired_keys) and then returns the live entry or nullptr. As in Redis, both
+  // lookup_read and lookup_write stamp the entry as accessed (LRU/LFU) unless kLookupNoTouch;
+  // only lookup_read counts a keyspace hit or miss (unless kLookupNoStats). lookup_quiet does
+  // neither. The returned pointer is valid until the key is next modified.
+  Entry* lookup_read(int db, std::string_view key, uint32_t flags = kLookupNone);
+  Entry* lookup_write(int db, std::string_view key, uint32_t flags = kLookupNone);
+  Entry* lookup_quiet(int db, std::string_view key) {
+    return lookup_write(db, key, kLookupNoTouch);
+  }
   // Stamps the entry as just accessed (LRU clock or LFU counter).
   void touch(Entry* e);
 
   // Adds a new key. REQUIRES: key absent (after expiry). Takes ownership; stamps access time.
   void add(int db, Entry* e);
   // SET semantics: stores e under its key, replacing and freeing any old value. The old TTL
-  // is dropped unless keep_ttl.
+  // is dropped unless keep_ttl. The access stamp is fresh, except under an LFU policy where
+  // the old counter carries over (as Redis's dbSetValue does).
   void overwrite(int db, Entry* e, bool keep_ttl);
   // After Entry::replace_*/rekey produced `now` from `old` (same key): update the table.
   void replaced(int db, const Entry* old, Entry* now);
   // Deletes the key (and its TTL); true if it existed.
   bool remove(int db, std::string_view key);
   // Removes the key from the tables without freeing the Entry; the caller takes ownership.
+  // The TTL is dropped (read it with get_expire first to keep it).
   Entry* detach(int db, std::string_view key);
+  // Moves key `from` of src_db to key `to` of dst_db with its value, access stamp and TTL
+  // (RENAME, MOVE). Returns the moved entry.
+  // REQUIRES: `from` exists in src_db and `to` is absent from dst_db; neither view points
+  // into the moved entry.
+  Entry* move_key(int src_db, std::string_view from, int dst_db, std::string_view to);
 
   // Absolute expire time in ms, or -1 when the key has none.
   int64_t get_expire(int db, const Entry* e);
@@ -79,15 +122,31 @@ class Keyspace {
   // Removes the TTL; true if there was one.
   bool persist(int db, Entry* e);
 
-  // True when the key is logically expired at the command time (does not delete).
+  // True when the key is logically expired at the command time (does not delete). Never
+  // while loading.
   bool is_expired(int db, const Entry* e);
-  // Deletes the key if it has expired; true if it did.
+  // Deletes the key if it has expired; true if it did. For paths that reach keys without a
+  // lookup (DEL, SCAN, KEYS, RANDOMKEY).
   bool expire_if_needed(int db, std::string_view key);
 
-  // Redis's active expire cycle over every db: samples keys with a TTL and deletes expired
-  // ones, repeating while more than 10% of a sample was stale. Bounded by `time_budget_us`
-  // of clock time (ignored by a ManualClock, which does not move). Returns keys deleted.
-  uint64_t active_expire_cycle(int64_t time_budget_us);
+  // While loading a snapshot or AOF nothing expires (Redis's server.loading): lookups return
+  // keys whose time has passed and EXPIRE with a past time sets it instead of deleting.
+  bool loading() const { return loading_; }
+  void set_loading(bool on) { loading_ = on; }
+
+  // Called with each key deleted by expiry (lazy or active), after the deletion, so that it
+  // can be propagated as DEL. Empty by default.
+  using ExpiredHook = std::function<void(int db, std::string_view key)>;
+  void set_expired_hook(ExpiredHook hook) { expired_hook_ = std::move(hook); }
+
+  // Redis 7.0's activeExpireCycle at effort 1: visits up to 16 dbs round robin (all of them
+  // after a cycle that ran out of time); in each, samples up to 20 keys with a TTL from the
+  // db's expires cursor, deletes the expired ones, and samples again while more than 10% of a
+  // sample was expired. Stops when the time budget is spent (checked every 16 sampling rounds,
+  // in clock time, so a ManualClock never stops it early). Fixes the command time itself.
+  // Returns the number of keys deleted. Does nothing when disabled or loading.
+  uint64_t active_expire_cycle(ExpireCycle type = ExpireCycle::kSlow);
+  // DEBUG SET-ACTIVE-EXPIRE.
   bool active_expire_enabled() const { return active_expire_enabled_; }
   void set_active_expire_enabled(bool on) { active_expire_enabled_ = on; }
 
@@ -104,14 +163,24 @@ class Keyspace {
   uint8_t lfu_counter(const Entry* e) const;
 
  private:
+  // Deletes an expired key and does the bookkeeping every expiry path shares.
+  void delete_expired(int db, std::string_view key);
+  // One sampling round of the active cycle over db; sets *sampled and returns keys deleted.
+  uint64_t active_expire_round(int db, size_t* sampled);
+
   Options opts_;
   std::shared_ptr<Clock> clock_;
   Random random_;
   std::vector<Db> dbs_;
-  std::vector<uint64_t> expire_cursor_;
   KeyspaceStats stats_;
   int64_t now_ms_ = 0;
   bool active_expire_enabled_ = true;
+  bool loading_ = false;
+  ExpiredHook expired_hook_;
+  // Active cycle state carried between calls, as Redis keeps it in statics.
+  unsigned next_expire_db_ = 0;
+  bool expire_timelimit_exit_ = false;
+  int64_t last_fast_cycle_us_ = 0;
 };
 
 }  // namespace kevy

@@ -11,7 +11,8 @@
 namespace kevy {
 namespace {
 
-// Longest text strtod/strtold are given, as in Redis (MAX_LONG_DOUBLE_CHARS).
+// Redis's string2ld refuses texts this long or longer (MAX_LONG_DOUBLE_CHARS); it is also the
+// buffer ld2string prints into.
 constexpr size_t kMaxFloatChars = 5 * 1024;
 
 bool parse_digits(std::string_view s, uint64_t* out) {
@@ -49,16 +50,22 @@ std::optional<int64_t> parse_int64(std::string_view s) {
 }
 
 std::optional<uint64_t> parse_uint64(std::string_view s) {
-  if (s.empty() || s.size() > 20) return std::nullopt;
-  if (s == "0") return 0;
-  if (s[0] < '1' || s[0] > '9') return std::nullopt;
+  size_t nul = s.find('\0');
+  if (nul != std::string_view::npos) s = s.substr(0, nul);
+  if (s.empty()) return 0;
+  bool negative = false;
+  if (s[0] == '+' || s[0] == '-') {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+    if (s.empty()) return std::nullopt;
+  }
   uint64_t v;
   if (!parse_digits(s, &v)) return std::nullopt;
-  return v;
+  return negative ? 0 - v : v;
 }
 
 std::optional<double> parse_double(std::string_view s) {
-  if (s.empty() || s.size() >= kMaxFloatChars) return std::nullopt;
+  if (s.empty()) return std::nullopt;
   std::string buf(s);
   if (std::isspace(static_cast<unsigned char>(buf[0]))) return std::nullopt;
   char* end = nullptr;

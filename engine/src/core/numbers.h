@@ -12,11 +12,15 @@ namespace kevy {
 
 // Redis's string2ll: optional '-', no '+', no spaces, no leading zeros (except "0"), fits int64.
 std::optional<int64_t> parse_int64(std::string_view s);
-// Like parse_int64 but also accepts what Redis's strtoull path accepts for unsigned cursors.
+// A SCAN cursor as Redis reads it (strtoull over the C string): the text ends at the first NUL;
+// "" is 0; an optional '+' or '-' (which negates modulo 2^64, so "-1" is UINT64_MAX), then
+// decimal digits, leading zeros allowed; no spaces; nullopt beyond UINT64_MAX.
 std::optional<uint64_t> parse_uint64(std::string_view s);
-// Redis's string2d: strtod over the whole string, no leading space, no NaN, no overflow.
+// Redis's string2d: strtod over the whole string (any length, NUL bytes refused), no leading
+// space, no NaN; "inf" is accepted; overflow and underflow to zero are refused.
 std::optional<double> parse_double(std::string_view s);
-// Redis's string2ld (INCRBYFLOAT): like parse_double, in long double.
+// Redis's string2ld (INCRBYFLOAT): like parse_double, in long double, and texts of 5120 bytes
+// or more are refused.
 std::optional<long double> parse_long_double(std::string_view s);
 
 // "%.17g" with "inf", "-inf" and "nan" as redis-server prints doubles in replies.

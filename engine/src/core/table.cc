@@ -154,10 +154,12 @@ Entry* Table::erase(std::string_view key) {
 }
 
 void Table::replace(const Entry* old, Entry* now) {
-  size_t i = find_index(old->key(), hash_key(old->key()));
-  assert(i != capacity());
-  uint64_t w = slots_[i];
-  slots_[i] = (w & ~kPtrMask) | reinterpret_cast<uint64_t>(now);
+  // Walks now's probe chain comparing pointers only: `old` may already be freed.
+  size_t i = home(hash_key(now->key()));
+  while (i < capacity() && slots_[i] != 0 && ptr_of(slots_[i]) != old) ++i;
+  assert(i < capacity() && slots_[i] != 0);
+  if (i >= capacity() || slots_[i] == 0) return;  // REQUIRES violated: old is not stored
+  slots_[i] = (slots_[i] & ~kPtrMask) | reinterpret_cast<uint64_t>(now);
 }
 
 void Table::clear(const std::function<void(Entry*)>& fn) {

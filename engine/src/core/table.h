@@ -44,7 +44,8 @@ class Table {
   void insert(Entry* e);
   // Removes and returns the entry for key (nullptr when absent). Does not free it.
   Entry* erase(std::string_view key);
-  // Swaps the stored pointer for `old` (found by its key) to `now`, which has the same key.
+  // Swaps the stored pointer for `old` to `now`, which has the same key. The slot is found by
+  // now's key, so `old` may already be freed (Entry::replace_* frees it).
   void replace(const Entry* old, Entry* now);
   // Removes every entry, calling fn on each (to free it).
   void clear(const std::function<void(Entry*)>& fn);

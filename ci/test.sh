@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test, twice: a Release build and an ASan+UBSan build (benchmarks off there).
+# Every test, twice: a Release build and an ASan+UBSan build (benchmarks off there); then the
+# threaded tests (store lock, background expiry) under TSan.
 # Exit status is non-zero on any failure. About 5-15 minutes on 2 cores with a cold ccache.
 #   KEVY_CI_JOBS  parallelism (default 2)
 # shellcheck source=ci/common.sh
@@ -32,6 +33,18 @@ check release "$RELEASE"
 # RelWithDebInfo: optimised like Release, with line numbers in sanitizer reports.
 check asan+ubsan "$ASAN" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKEVY_SANITIZE=address,undefined -DKEVY_BENCH=OFF
+
+# TSan for the code that runs threads: the store's lock, the background expiry thread.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+TSAN=${KEVY_CI_TSAN_BUILD:-$ROOT/build-ci-tsan}
+if ! configure_and_build "$TSAN" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEVY_SANITIZE=thread \
+    -DKEVY_BENCH=OFF; then
+  summary+=("tsan (threads): BUILD FAILED"); status=1
+elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread'; then
+  summary+=("tsan (threads): TESTS FAILED"); status=1
+else
+  summary+=("tsan (threads): pass")
+fi
 
 step "summary"
 printf '  %s\n' "${summary[@]}"

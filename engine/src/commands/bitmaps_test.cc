@@ -10,6 +10,7 @@
 #include "core/entry.h"
 #include "core/keyspace.h"
 #include "test_support/family_test.h"
+#include "test_support/keyspace_fixture.h"
 
 namespace kevy {
 namespace {
@@ -19,37 +20,7 @@ using namespace std::string_view_literals;
 
 class BitmapsTest : public FamilyTest {};
 
-// Runs commands straight on a Keyspace, for what the Store cannot yet set up or show: keys
-// of another type (WRONGTYPE) and value encodings (OBJECT ENCODING).
-class BitmapsKeyspaceTest : public ::testing::Test {
- protected:
-  struct FakeList : Object {
-    std::unique_ptr<Object> clone() const override { return std::make_unique<FakeList>(); }
-  };
-
-  std::string run(std::initializer_list<std::string_view> argv) {
-    Args args(argv.begin(), argv.size());
-    Reply reply;
-    if (const CommandSpec* spec = CommandTable::instance().resolve(args, &reply)) {
-      ks_.begin_command();
-      CommandContext ctx{ks_, session_};
-      reply = spec->handler(ctx, args);
-    }
-    return reply.to_resp(2);
-  }
-  // Stands in for LPUSH key x: a key of type list.
-  void add_list(std::string_view key) {
-    ks_.add(0, Entry::make_object(key, ObjType::kList, Encoding::kQuicklist,
-                                  std::make_unique<FakeList>()));
-  }
-  std::string_view encoding(std::string_view key) {
-    Entry* e = ks_.lookup_quiet(0, key);
-    return e == nullptr ? "(missing)" : encoding_name(e->encoding());
-  }
-
-  Keyspace ks_{Options{}.with_clock(std::make_shared<ManualClock>(1700000000000))};
-  Session session_;
-};
+class BitmapsKeyspaceTest : public KeyspaceFixture {};
 
 // A new key is created just long enough for the bit, zero-padded.
 TEST_F(BitmapsTest, SetbitCreatesZeroPaddedString) {

@@ -4,7 +4,6 @@
 // design; they are checked by hand below, with the fixture's id 1.
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <string>
 
 #include "test_support/family_test.h"
@@ -227,7 +226,12 @@ TEST_F(ServerCmdTest, TimeReadsTheInjectedClock) {
 TEST_F(ServerCmdTest, DebugObjectLine) {
   const std::string lru = std::to_string(1700000000 & 0xFFFFFF);
   auto object_line = [&](std::string_view key) {
-    return std::regex_replace(run({"DEBUG", "OBJECT", key}), std::regex("0x[0-9a-f]+"), "ADDR");
+    // Replaces the "0x..." address with ADDR (std::regex trips a false GCC 12 warning in ASan).
+    std::string line = run({"DEBUG", "OBJECT", key});
+    size_t at = line.find("0x");
+    if (at == std::string::npos) return line;
+    size_t end = line.find_first_not_of("0123456789abcdef", at + 2);
+    return line.replace(at, end - at, "ADDR");
   };
   run({"SET", "emb", "hello"});
   run({"SET", "shared", "123"});

@@ -159,11 +159,10 @@ Entry* Entry::clone(const Entry* src, std::string_view key) {
   return e;
 }
 
-std::string_view Entry::key() const {
+size_t Entry::decode_long_varint(const unsigned char* p, const unsigned char** end) {
   size_t len;
-  const unsigned char* p =
-      get_varint(reinterpret_cast<const unsigned char*>(this) + sizeof(head_), &len);
-  return std::string_view(reinterpret_cast<const char*>(p), len);
+  *end = get_varint(p, &len);
+  return len;
 }
 
 const unsigned char* Entry::value_ptr() const {

@@ -86,7 +86,13 @@ class Entry {
     head_[3] = static_cast<uint8_t>(v >> 16);
   }
 
-  std::string_view key() const;
+  // Inline: every table probe that matches a tag compares the key.
+  std::string_view key() const {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(this) + sizeof(head_);
+    size_t len = *p++;
+    if (len >= 0x80) len = decode_long_varint(p - 1, &p);
+    return std::string_view(reinterpret_cast<const char*>(p), len);
+  }
   bool is_string() const { return type() == ObjType::kString; }
   // REQUIRES: is_string() && encoding() != kInt.
   std::string_view str() const;
@@ -108,6 +114,8 @@ class Entry {
   static Entry* allocate(uint8_t head0, uint32_t lru, std::string_view key, size_t value_bytes,
                          unsigned char** value_out);
   const unsigned char* value_ptr() const;
+  // Decodes a varint of two or more bytes starting at p; *end is set past it.
+  static size_t decode_long_varint(const unsigned char* p, const unsigned char** end);
   uint8_t head_[4];
 };
 

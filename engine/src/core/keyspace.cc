@@ -117,28 +117,31 @@ Entry* Keyspace::lookup_read(int db, std::string_view key, uint32_t flags) {
   return e;
 }
 
-void Keyspace::add(int db, Entry* e) {
+void Keyspace::stamp_new(Entry* e) {
   if (lfu_mode()) {
     e->set_lru((lfu_minutes(now_ms_) << 8) | kLfuInitVal);
   } else {
     e->set_lru(lru_clock());
   }
   e->set_has_expire(false);
+}
+
+void Keyspace::add(int db, Entry* e) {
+  stamp_new(e);
   dbs_[static_cast<size_t>(db)].main.insert(e);
 }
 
 void Keyspace::overwrite(int db, Entry* e, bool keep_ttl) {
   Db& d = dbs_[static_cast<size_t>(db)];
-  Entry* old = d.main.find(e->key());
+  Entry* old = d.main.upsert(e);
   if (old == nullptr) {
-    add(db, e);
+    stamp_new(e);
     return;
   }
   e->set_lru(lfu_mode() ? old->lru() : lru_clock());
   bool had_ttl = old->has_expire();
   if (had_ttl && !keep_ttl) Entry::destroy(d.expires.erase(e->key()));
   e->set_has_expire(had_ttl && keep_ttl);
-  d.main.replace(old, e);
   Entry::destroy(old);
 }
 

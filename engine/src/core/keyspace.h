@@ -163,6 +163,8 @@ class Keyspace {
   uint8_t lfu_counter(const Entry* e) const;
 
  private:
+  // Fresh access stamp (LRU clock or LFU initial counter) and no TTL, for a new key.
+  void stamp_new(Entry* e);
   // Deletes an expired key and does the bookkeeping every expiry path shares.
   void delete_expired(int db, std::string_view key);
   // One sampling round of the active cycle over db; sets *sampled and returns keys deleted.

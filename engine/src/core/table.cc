@@ -98,8 +98,21 @@ bool Table::try_insert(Entry* e, uint64_t h) {
   return true;
 }
 
-void Table::insert(Entry* e) {
+void Table::insert(Entry* e) { insert_hashed(e, hash_key(e->key())); }
+
+Entry* Table::upsert(Entry* e) {
   const uint64_t h = hash_key(e->key());
+  size_t i = find_index(e->key(), h);
+  if (i == capacity()) {
+    insert_hashed(e, h);
+    return nullptr;
+  }
+  Entry* old = ptr_of(slots_[i]);
+  slots_[i] = (slots_[i] & ~kPtrMask) | reinterpret_cast<uint64_t>(e);
+  return old;
+}
+
+void Table::insert_hashed(Entry* e, uint64_t h) {
   if (slots_.empty() || (size_ + 1) * 8 > (size_t{1} << bits_) * 7) {
     rebuild(slots_.empty() ? kMinBits : bits_ + 1);
   }

@@ -42,6 +42,9 @@ class Table {
   Entry* find(std::string_view key) const;
   // REQUIRES: no entry with e->key() is present.
   void insert(Entry* e);
+  // Stores e under its key in one probe: replaces and returns the entry that had that key, or
+  // inserts and returns nullptr. The caller frees what is returned.
+  Entry* upsert(Entry* e);
   // Removes and returns the entry for key (nullptr when absent). Does not free it.
   Entry* erase(std::string_view key);
   // Swaps the stored pointer for `old` to `now`, which has the same key. The slot is found by
@@ -64,6 +67,7 @@ class Table {
   size_t home(uint64_t h) const { return bits_ == 0 ? 0 : static_cast<size_t>(h >> (64 - bits_)); }
   size_t find_index(std::string_view key, uint64_t h) const;  // capacity() when absent
   bool try_insert(Entry* e, uint64_t h);
+  void insert_hashed(Entry* e, uint64_t h);
   void rebuild(unsigned bits);
   void erase_at(size_t i);
 

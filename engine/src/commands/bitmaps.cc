@@ -69,8 +69,6 @@ std::optional<uint64_t> parse_bit_offset(std::string_view arg, int width, Reply*
 // The string at key, made writable for a bit command: created when missing, zero-padded to at
 // least min_len bytes, and "raw"-encoded (Redis unshares the value before writing, so even an
 // unchanged embstr or int value becomes raw). The TTL is kept.
-// A new value goes in through Keyspace::overwrite rather than Entry::replace_string +
-// Keyspace::replaced: the latter reads the key of the already-freed old entry.
 Result<Entry*> writable_string(CommandContext& ctx, std::string_view key, size_t min_len) {
   Entry* e = ctx.ks.lookup_write(ctx.db(), key);
   if (e == nullptr) {

@@ -28,10 +28,10 @@ using Clock = std::chrono::steady_clock;
 // How long one reply may take before the oracle is considered stuck.
 constexpr int kReplyTimeoutMs = 10000;
 
-std::string encode_command(const std::vector<std::string>& argv) {
-  // Appended piece by piece: g++ 12 -O3 warns (-Wrestrict, GCC bug 105329) on
-  // "literal" + std::string temporaries here.
-  std::string out;
+// Appends the RESP request for argv to *out. Appended piece by piece: g++ 12 -O3 warns
+// (-Wrestrict, GCC bug 105329) on "literal" + std::string temporaries here.
+void encode_command(const std::vector<std::string>& argv, std::string* out_ptr) {
+  std::string& out = *out_ptr;
   out += '*';
   out += std::to_string(argv.size());
   out += "\r\n";
@@ -42,7 +42,6 @@ std::string encode_command(const std::vector<std::string>& argv) {
     out += a;
     out += "\r\n";
   }
-  return out;
 }
 
 bool is_executable(const std::string& path) { return ::access(path.c_str(), X_OK) == 0; }
@@ -135,6 +134,7 @@ std::unique_ptr<RedisServer> RedisServer::start(const std::string& binary, std::
       return nullptr;
     }
     RedisTarget probe(server->socket_);
+    probe.set_label("redis-server " + server->socket_);
     if (probe.connect(&last_error)) return server;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
@@ -166,7 +166,16 @@ void RedisServer::stop() {
   }
 }
 
-RedisTarget::~RedisTarget() { disconnect(); }
+RedisTarget::RedisTarget(std::string socket_path) : socket_(std::move(socket_path)) {}
+
+RedisTarget::RedisTarget(std::string host, int port) : host_(std::move(host)), port_(port) {
+  label_ = "resp://" + host_ + ":" + std::to_string(port_);
+}
+
+RedisTarget::~RedisTarget() {
+  disconnect();
+  server_.reset();  // stops an adopted server after the connection is closed
+}
 
 void RedisTarget::disconnect() {
   if (ctx_ != nullptr) redisFree(ctx_);
@@ -177,9 +186,11 @@ void RedisTarget::disconnect() {
 bool RedisTarget::connect(std::string* error) {
   disconnect();
   timeval tv{2, 0};
-  ctx_ = redisConnectUnixWithTimeout(socket_.c_str(), tv);
+  ctx_ = socket_.empty() ? redisConnectWithTimeout(host_.c_str(), port_, tv)
+                         : redisConnectUnixWithTimeout(socket_.c_str(), tv);
   if (ctx_ == nullptr || ctx_->err != 0) {
-    *error = ctx_ != nullptr ? ctx_->errstr : "out of memory";
+    *error = std::string("cannot connect to ") + label_ + ": " +
+             (ctx_ != nullptr ? ctx_->errstr : "out of memory");
     disconnect();
     return false;
   }
@@ -193,58 +204,66 @@ bool RedisTarget::connect(std::string* error) {
 
 bool RedisTarget::reset(int protocol, std::string* error) {
   if (ctx_ == nullptr && !connect(error)) return false;
+  // Pipelined: one write, four replies (a round trip per case instead of four).
+  static const std::vector<std::string> kFlush = {"FLUSHALL"}, kSelect = {"SELECT", "0"},
+                                        kHello2 = {"HELLO", "2"}, kHello3 = {"HELLO", "3"},
+                                        kDebug = {"DEBUG", "SET-ACTIVE-EXPIRE", "1"};
+  const std::vector<std::string>* setup[] = {&kFlush, &kSelect,
+                                             protocol == 3 ? &kHello3 : &kHello2, &kDebug};
+  out_.clear();
+  for (const auto* cmd : setup) encode_command(*cmd, &out_);
+  if (!send(out_, error)) return false;
   std::string reply;
-  const std::vector<std::vector<std::string>> setup = {
-      {"FLUSHALL"}, {"SELECT", "0"}, {"HELLO", std::to_string(protocol)},
-      {"DEBUG", "SET-ACTIVE-EXPIRE", "1"}};
-  for (const auto& cmd : setup) {
-    if (!run(cmd, &reply, error)) return false;
-    if (!reply.empty() && reply[0] == '-') {
-      *error = "setup command " + cmd[0] + " failed: " + cli::escape_bytes(reply);
+  for (const auto* cmd : setup) {
+    if (!read_reply(&reply, error)) return false;
+    if (!reply.empty() && reply[0] == '-' && (cmd != &kDebug || require_debug_)) {
+      *error = "setup command " + (*cmd)[0] + " failed on " + label_ + ": " +
+               cli::escape_bytes(reply);
       return false;
     }
   }
   return true;
 }
 
-bool RedisTarget::run(const std::vector<std::string>& argv, std::string* reply,
-                      std::string* error) {
-  if (ctx_ == nullptr) {
-    *error = "not connected";
-    return false;
-  }
+bool RedisTarget::send(const std::string& bytes, std::string* error) {
   const int fd = ctx_->fd;
-  const std::string out = encode_command(argv);
   size_t sent = 0;
-  while (sent < out.size()) {
-    ssize_t n = ::write(fd, out.data() + sent, out.size() - sent);
+  while (sent < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + sent, bytes.size() - sent);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = std::string("write to redis-server: ") + std::strerror(errno);
+      *error = "write to " + label_ + ": " + std::strerror(errno);
       disconnect();
       return false;
     }
     sent += static_cast<size_t>(n);
   }
+  return true;
+}
+
+bool RedisTarget::read_reply(std::string* reply, std::string* error) {
+  const int fd = ctx_->fd;
   const auto deadline = Clock::now() + std::chrono::milliseconds(kReplyTimeoutMs);
   for (;;) {
-    cli::RespValue v;
-    size_t used = 0;
-    cli::ParseStatus st = cli::parse_resp(buffer_, &v, &used);
-    if (st == cli::ParseStatus::kOk) {
-      *reply = buffer_.substr(0, used);
-      buffer_.erase(0, used);
-      return true;
-    }
-    if (st == cli::ParseStatus::kMalformed) {
-      *error = "malformed reply from redis-server: " + cli::escape_bytes(buffer_);
-      disconnect();
-      return false;
+    if (!buffer_.empty()) {
+      cli::RespValue v;
+      size_t used = 0;
+      cli::ParseStatus st = cli::parse_resp(buffer_, &v, &used);
+      if (st == cli::ParseStatus::kOk) {
+        reply->assign(buffer_, 0, used);
+        buffer_.erase(0, used);
+        return true;
+      }
+      if (st == cli::ParseStatus::kMalformed) {
+        *error = "malformed reply from " + label_ + ": " + cli::escape_bytes(buffer_);
+        disconnect();
+        return false;
+      }
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
-      *error = "timed out waiting for redis-server's reply; got so far: " +
-               cli::escape_bytes(buffer_);
+      *error = "timed out waiting for the reply of " + label_ +
+               "; got so far: " + cli::escape_bytes(buffer_);
       disconnect();
       return false;
     }
@@ -256,8 +275,8 @@ bool RedisTarget::run(const std::vector<std::string>& argv, std::string* reply,
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = n == 0 ? "redis-server closed the connection"
-                      : std::string("read from redis-server: ") + std::strerror(errno);
+      *error = n == 0 ? label_ + " closed the connection"
+                      : "read from " + label_ + ": " + std::strerror(errno);
       disconnect();
       return false;
     }
@@ -265,7 +284,15 @@ bool RedisTarget::run(const std::vector<std::string>& argv, std::string* reply,
   }
 }
 
-bool KevyTarget::reset(int protocol, std::string* error) {
+bool RedisTarget::run(const std::vector<std::string>& argv, std::string* reply,
+                      std::string* error) {
+  if (ctx_ == nullptr && !connect(error)) return false;
+  out_.clear();
+  encode_command(argv, &out_);
+  return send(out_, error) && read_reply(reply, error);
+}
+
+bool KevyTarget::open(std::string* error) {
   store_.reset();
   // Active expiry on, as in the redis-server it is compared with.
   auto opened = Store::open(Options{}.with_active_expire(true));
@@ -274,18 +301,199 @@ bool KevyTarget::reset(int protocol, std::string* error) {
     return false;
   }
   store_.emplace(std::move(opened.value()));
+  return true;
+}
+
+Store* KevyTarget::store(std::string* error) {
+  if (!store_ && !open(error)) return nullptr;
+  return &*store_;
+}
+
+bool KevyTarget::reset(int protocol, std::string* error) {
+  if (fresh_ || !store_) {
+    if (!open(error)) return false;
+  } else {
+    static constexpr std::string_view kFlushAll[] = {"FLUSHALL"};
+    Session s;
+    std::string r = store_->execute_resp(kFlushAll, s);
+    if (r != "+OK\r\n") {
+      *error = "FLUSHALL on the embedded store: " + cli::escape_bytes(r);
+      return false;
+    }
+  }
   session_ = Session{};
-  if (protocol == 3) {
-    std::string reply;
-    if (!run({"HELLO", "3"}, &reply, error)) return false;
+  session_.protocol = protocol;
+  return true;
+}
+
+bool KevyTarget::run(const std::vector<std::string>& argv, std::string* reply,
+                     std::string* error) {
+  if (!store_ && !open(error)) return false;
+  views_.assign(argv.begin(), argv.end());
+  *reply = store_->execute_resp(views_, session_);
+  return true;
+}
+
+FaultyTarget::FaultyTarget(std::unique_ptr<Target> inner, long fault_at)
+    : inner_(std::move(inner)), fault_at_(fault_at) {
+  label_ = "faulty:" + std::to_string(fault_at) + ":" + inner_->name();
+}
+
+bool FaultyTarget::run(const std::vector<std::string>& argv, std::string* reply,
+                       std::string* error) {
+  if (!inner_->run(argv, reply, error)) return false;
+  if (++count_ == fault_at_) {
+    if (!reply->empty() && (*reply)[0] == '-') {
+      *reply = "+OK\r\n";
+    } else {
+      *reply = "-ERR kevy-conform faulty target: reply " + std::to_string(count_) +
+               " replaced\r\n";
+    }
   }
   return true;
 }
 
-bool KevyTarget::run(const std::vector<std::string>& argv, std::string* reply, std::string*) {
-  std::vector<std::string_view> views(argv.begin(), argv.end());
-  *reply = store_->execute_resp(views, session_);
-  return true;
+bool parse_target_uri(std::string_view uri, TargetUri* out, std::string* error) {
+  *out = TargetUri{};
+  auto starts = [&](std::string_view p) { return uri.substr(0, p.size()) == p; };
+  if (uri == "embedded" || uri == "embedded:fresh") {
+    out->kind = TargetUri::Kind::kEmbedded;
+    out->fresh = uri == "embedded:fresh";
+    return true;
+  }
+  if (uri == "spawn:redis-server") {
+    out->kind = TargetUri::Kind::kSpawnRedis;
+    return true;
+  }
+  if (uri == "spawn:kevy-server") {
+    out->kind = TargetUri::Kind::kSpawnKevy;
+    return true;
+  }
+  if (starts("unix://")) {
+    out->kind = TargetUri::Kind::kUnix;
+    out->path = std::string(uri.substr(7));
+    if (out->path.empty() || out->path[0] != '/') {
+      *error = "unix:// needs an absolute socket path (unix:///path/to/sock): " +
+               std::string(uri);
+      return false;
+    }
+    return true;
+  }
+  if (starts("resp://")) {
+    out->kind = TargetUri::Kind::kTcp;
+    std::string_view hp = uri.substr(7);
+    size_t colon = hp.rfind(':');
+    std::string_view host = colon == std::string_view::npos ? hp : hp.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+      host = host.substr(1, host.size() - 2);  // [::1]:6379
+    }
+    out->host = std::string(host);
+    out->port = 6379;
+    if (colon != std::string_view::npos) {
+      std::string_view p = hp.substr(colon + 1);
+      int port = 0;
+      bool ok = !p.empty() && p.size() <= 5;
+      for (char c : p) {
+        if (c < '0' || c > '9') ok = false;
+        else port = port * 10 + (c - '0');
+      }
+      if (!ok || port < 1 || port > 65535) {
+        *error = "bad port in " + std::string(uri) + " (resp://host:port)";
+        return false;
+      }
+      out->port = port;
+    }
+    if (out->host.empty()) {
+      *error = "resp:// needs a host (resp://127.0.0.1:6379): " + std::string(uri);
+      return false;
+    }
+    return true;
+  }
+  if (starts("faulty:")) {
+    out->kind = TargetUri::Kind::kFaulty;
+    std::string_view rest = uri.substr(7);
+    size_t colon = rest.find(':');
+    long n = 0;
+    bool ok = colon != std::string_view::npos && colon > 0 && colon <= 9;
+    for (size_t i = 0; ok && i < colon; ++i) {
+      if (rest[i] < '0' || rest[i] > '9') ok = false;
+      else n = n * 10 + (rest[i] - '0');
+    }
+    if (!ok || n < 1) {
+      *error = "faulty target is faulty:N:<uri> with N >= 1: " + std::string(uri);
+      return false;
+    }
+    out->fault_at = n;
+    out->inner = std::string(rest.substr(colon + 1));
+    TargetUri inner;
+    return parse_target_uri(out->inner, &inner, error);
+  }
+  *error = "unknown target '" + std::string(uri) +
+           "' (embedded, embedded:fresh, resp://host:port, unix:///path, spawn:redis-server, "
+           "spawn:kevy-server, faulty:N:<target>)";
+  return false;
+}
+
+std::unique_ptr<Target> open_target(const std::string& uri, std::string* error,
+                                    bool* unavailable) {
+  bool ignored = false;
+  if (unavailable == nullptr) unavailable = &ignored;
+  *unavailable = false;
+  TargetUri u;
+  if (!parse_target_uri(uri, &u, error)) return nullptr;
+  switch (u.kind) {
+    case TargetUri::Kind::kEmbedded: {
+      auto t = std::make_unique<KevyTarget>(u.fresh);
+      if (t->store(error) == nullptr) return nullptr;
+      return t;
+    }
+    case TargetUri::Kind::kTcp: {
+      auto t = std::make_unique<RedisTarget>(u.host, u.port);
+      if (!t->connect(error)) return nullptr;
+      return t;
+    }
+    case TargetUri::Kind::kUnix: {
+      auto t = std::make_unique<RedisTarget>(u.path);
+      t->set_label(uri);
+      if (!t->connect(error)) return nullptr;
+      return t;
+    }
+    case TargetUri::Kind::kSpawnRedis: {
+      std::optional<std::string> binary = RedisServer::find_binary();
+      if (!binary) {
+        *unavailable = true;
+        *error = "redis-server is not installed (nor $KEVY_REDIS_SERVER set)";
+        return nullptr;
+      }
+      std::string v = RedisServer::version(*binary);
+      if (v != kOracleVersion && std::getenv("KEVY_CONFORMANCE_ANY_VERSION") == nullptr) {
+        *unavailable = true;
+        *error = *binary + " is version '" + v + "', the oracle must be " + kOracleVersion +
+                 " (set KEVY_CONFORMANCE_ANY_VERSION=1 to use it anyway)";
+        return nullptr;
+      }
+      std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error);
+      if (!server) return nullptr;
+      auto t = std::make_unique<RedisTarget>(server->socket_path());
+      t->set_label("redis");
+      t->require_debug(true);
+      t->adopt_server(std::move(server));
+      if (!t->connect(error)) return nullptr;
+      return t;
+    }
+    case TargetUri::Kind::kSpawnKevy:
+      *error =
+          "spawn:kevy-server: kevy-server does not exist yet (issue #6); use `embedded` for "
+          "the in-process store, or resp://host:port for a server you started";
+      return nullptr;
+    case TargetUri::Kind::kFaulty: {
+      std::unique_ptr<Target> inner = open_target(u.inner, error, unavailable);
+      if (!inner) return nullptr;
+      return std::make_unique<FaultyTarget>(std::move(inner), u.fault_at);
+    }
+  }
+  *error = "unreachable";
+  return nullptr;
 }
 
 }  // namespace kevy::conformance

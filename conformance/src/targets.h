@@ -1,6 +1,19 @@
-// The two sides of the conformance test: a redis-server 7.0.15 spawned for the test run (the
-// oracle, spoken to in raw RESP over a unix socket) and an embedded kevy::Store. Both answer
-// one command at a time with the exact reply bytes.
+// Targets of the conformance harness: anything that answers Redis commands with reply bytes.
+//
+//   embedded             an in-process kevy::Store (one Store reused; reset = FLUSHALL)
+//   embedded:fresh       a new kevy::Store for every reset (slower; nothing can leak)
+//   resp://host:port     a live server over TCP (hiredis connects, raw RESP I/O)
+//   unix:///path/sock    a live server on a unix socket
+//   spawn:redis-server   a fresh redis-server on a unix socket in a temp dir, stopped by PID
+//   spawn:kevy-server    (not available until kevy-server exists, issue #6)
+//   faulty:N:<uri>       <uri> with its Nth reply (1-based, counted over run()) replaced by a
+//                        wrong but well-formed reply: proves that a gate can fail
+//
+// Every mode talks to a target through the two virtuals of Target: reset() gives it an empty
+// keyspace (all dbs flushed, db 0 selected, protocol 2 or 3), run() sends one command and
+// returns the complete reply bytes. run() never resets or flushes, so a caller that wants to
+// look at what is already there (state_diff after an AOF replay) just calls run() on a target
+// it has not reset: live targets connect lazily on the first run().
 #pragma once
 
 #include <sys/types.h>
@@ -8,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kevy/store.h"
@@ -17,8 +31,8 @@ struct redisContext;
 namespace kevy::conformance {
 
 // A redis-server child process on a unix socket in a fresh temp dir, started without a
-// config file. The destructor stops it (SIGTERM, then SIGKILL) and removes the dir; the
-// child also dies with the test process (PR_SET_PDEATHSIG).
+// config file. The destructor stops it (SIGTERM, then SIGKILL, by PID) and removes the dir;
+// the child also dies with the harness process (PR_SET_PDEATHSIG).
 class RedisServer {
  public:
   // The redis-server binary: $KEVY_REDIS_SERVER, else the first one on $PATH; nullopt if
@@ -34,6 +48,7 @@ class RedisServer {
 
   const std::string& socket_path() const { return socket_; }
   const std::string& log_path() const { return log_; }
+  pid_t pid() const { return pid_; }
 
  private:
   RedisServer() = default;
@@ -50,46 +65,117 @@ class RedisServer {
 class Target {
  public:
   virtual ~Target() = default;
+  // A short label for reports ("redis", "kevy", "resp://127.0.0.1:6379").
   virtual const char* name() const = 0;
   // Returns false with *error set when the target cannot be used any more.
   virtual bool reset(int protocol, std::string* error) = 0;
   // The complete reply bytes of one command; false with *error on an I/O or protocol error.
+  // Never flushes anything.
   virtual bool run(const std::vector<std::string>& argv, std::string* reply,
                    std::string* error) = 0;
 };
 
-// A connection to a RedisServer. Connects with hiredis, then speaks raw RESP on its socket
-// (hiredis 0.14 cannot parse RESP3 replies). Reconnects on the next reset() after an error.
+// A connection to a Redis-protocol server (a RedisServer, or any live server). Connects with
+// hiredis, then speaks raw RESP on its socket (hiredis 0.14 cannot parse RESP3 replies).
+// Connects on the first reset()/run() and again after an I/O error.
 class RedisTarget final : public Target {
  public:
-  explicit RedisTarget(std::string socket_path) : socket_(std::move(socket_path)) {}
+  // A unix socket.
+  explicit RedisTarget(std::string socket_path);
+  // TCP.
+  RedisTarget(std::string host, int port);
   ~RedisTarget() override;
-  const char* name() const override { return "redis"; }
+  const char* name() const override { return label_.c_str(); }
+  // FLUSHALL, SELECT 0, HELLO <protocol>, DEBUG SET-ACTIVE-EXPIRE 1 (pipelined). A DEBUG
+  // error is ignored unless require_debug(true) (live servers usually disable DEBUG).
   bool reset(int protocol, std::string* error) override;
   bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
 
   // Connects and checks that the server answers PING.
   bool connect(std::string* error);
+  void set_label(std::string label) { label_ = std::move(label); }
+  void require_debug(bool on) { require_debug_ = on; }
+  // The target owns `server` from now on and stops it when destroyed (after disconnecting).
+  void adopt_server(std::unique_ptr<RedisServer> server) { server_ = std::move(server); }
 
  private:
   void disconnect();
+  bool send(const std::string& bytes, std::string* error);
+  bool read_reply(std::string* reply, std::string* error);
 
-  std::string socket_;
+  std::string socket_;  // unix socket path, or empty for TCP
+  std::string host_;
+  int port_ = 0;
+  std::string label_ = "redis";
+  bool require_debug_ = false;
   redisContext* ctx_ = nullptr;
-  std::string buffer_;  // bytes read past the last reply (never expected, kept for safety)
+  std::string buffer_;  // bytes read past the last reply
+  std::string out_;     // the command being sent (reused)
+  std::unique_ptr<RedisServer> server_;
 };
 
-// A fresh kevy::Store per case (so a case never sees another case's keys even when FLUSHALL
-// is not implemented yet) and one Session.
+// An embedded kevy::Store and one Session. By default one Store is reused and reset() runs
+// FLUSHALL on it (as the redis targets do); fresh_store_per_reset opens a new Store instead.
 class KevyTarget final : public Target {
  public:
+  KevyTarget() = default;
+  explicit KevyTarget(bool fresh_store_per_reset) : fresh_(fresh_store_per_reset) {}
   const char* name() const override { return "kevy"; }
   bool reset(int protocol, std::string* error) override;
   bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
 
+  // The store (opened on first use); for typed reads by callers that know the target.
+  Store* store(std::string* error);
+
  private:
+  bool open(std::string* error);
+
+  bool fresh_ = false;
   std::optional<Store> store_;
   Session session_;
+  std::vector<std::string_view> views_;  // reused by run()
 };
+
+// Wraps a target and replaces its Nth reply (1-based, counted over run() calls, setup inside
+// reset() not counted) by a wrong but well-formed one: an error reply (or "+OK" when the real
+// reply was an error), which differs under every comparison mode.
+class FaultyTarget final : public Target {
+ public:
+  FaultyTarget(std::unique_ptr<Target> inner, long fault_at);
+  const char* name() const override { return label_.c_str(); }
+  bool reset(int protocol, std::string* error) override { return inner_->reset(protocol, error); }
+  bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
+
+ private:
+  std::unique_ptr<Target> inner_;
+  long fault_at_;
+  long count_ = 0;
+  std::string label_;
+};
+
+// A parsed target URI (see the top of this file).
+struct TargetUri {
+  enum class Kind { kEmbedded, kTcp, kUnix, kSpawnRedis, kSpawnKevy, kFaulty };
+  Kind kind = Kind::kEmbedded;
+  bool fresh = false;   // embedded:fresh
+  std::string host;     // kTcp
+  int port = 0;         // kTcp
+  std::string path;     // kUnix
+  long fault_at = 0;    // kFaulty
+  std::string inner;    // kFaulty: the wrapped URI
+};
+
+// False with *error on an unknown scheme or a malformed URI.
+bool parse_target_uri(std::string_view uri, TargetUri* out, std::string* error);
+
+// Opens (spawns, connects to) the target named by `uri`. nullptr with *error on failure; when
+// the failure is only that the target does not exist on this machine (no redis-server
+// installed, or not version 7.0.15 without $KEVY_CONFORMANCE_ANY_VERSION) *unavailable is set
+// too, so callers can report "skipped" rather than "failed".
+std::unique_ptr<Target> open_target(const std::string& uri, std::string* error,
+                                    bool* unavailable = nullptr);
+
+// The version every recorded reply comes from.
+inline constexpr const char* kOracleVersion = "7.0.15";
 
 }  // namespace kevy::conformance

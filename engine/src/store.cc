@@ -12,7 +12,9 @@
 #include "commands/command_table.h"
 #include "commands/errors.h"
 #include "commands/expire.h"
+#include "commands/hashes.h"
 #include "commands/keyspace.h"
+#include "commands/lists.h"
 #include "commands/strings.h"
 #include "core/keyspace.h"
 
@@ -168,6 +170,58 @@ void Store::mset(std::span<const std::pair<std::string_view, std::string_view>> 
     kevy::mset(ctx, flat);
     return 0;
   });
+}
+
+Result<int64_t> Store::hset(
+    std::string_view key, std::span<const std::pair<std::string_view, std::string_view>> pairs,
+    int db) {
+  if (pairs.empty()) return Status::command_error(err::wrong_arity("hset"));
+  std::vector<std::string_view> flat;
+  flat.reserve(pairs.size() * 2);
+  for (const auto& [f, v] : pairs) {
+    flat.push_back(f);
+    flat.push_back(v);
+  }
+  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_set(ctx, key, flat); });
+}
+
+Result<std::optional<std::string>> Store::hget(std::string_view key, std::string_view field,
+                                               int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_get(ctx, key, field); });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Store::hgetall(std::string_view key,
+                                                                        int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_get_all(ctx, key); });
+}
+
+Result<int64_t> Store::hdel(std::string_view key, std::span<const std::string_view> fields,
+                            int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_del(ctx, key, fields); });
+}
+
+Result<int64_t> Store::lpush(std::string_view key, std::span<const std::string_view> values,
+                             int db) {
+  if (values.empty()) return Status::command_error(err::wrong_arity("lpush"));
+  return impl_->run_db(
+      db, [&](CommandContext& ctx) { return list_push(ctx, key, values, ListEnd::kHead, true); });
+}
+
+Result<int64_t> Store::rpush(std::string_view key, std::span<const std::string_view> values,
+                             int db) {
+  if (values.empty()) return Status::command_error(err::wrong_arity("rpush"));
+  return impl_->run_db(
+      db, [&](CommandContext& ctx) { return list_push(ctx, key, values, ListEnd::kTail, true); });
+}
+
+Result<std::vector<std::string>> Store::lrange(std::string_view key, int64_t start, int64_t stop,
+                                               int db) {
+  return impl_->run_db(db,
+                       [&](CommandContext& ctx) { return list_range(ctx, key, start, stop); });
+}
+
+Result<int64_t> Store::llen(std::string_view key, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return list_length(ctx, key); });
 }
 
 ScanPage Store::scan(uint64_t cursor, const ScanOptions& opts) {

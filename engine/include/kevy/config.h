@@ -34,6 +34,10 @@ struct Options {
   EvictionPolicy eviction_policy = EvictionPolicy::kNoEviction;
   int lfu_log_factor = 10;
   int lfu_decay_time = 1;  // minutes
+  // hash-max-listpack-entries / hash-max-listpack-value: a hash stays listpack-encoded while it
+  // has at most this many fields and no field or value longer than this many bytes.
+  size_t hash_max_listpack_entries = 512;
+  size_t hash_max_listpack_value = 64;
 
   Options& with_databases(int n) { databases = n; return *this; }
   Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }

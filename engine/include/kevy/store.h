@@ -101,6 +101,38 @@ class Store {
   void mset(std::span<const std::pair<std::string_view, std::string_view>> pairs, int db = 0);
   ScanPage scan(uint64_t cursor, const ScanOptions& opts = {});
 
+  // Hashes. Errors: WRONGTYPE when the key holds another type.
+  // HSET: sets each pair; the number of fields that were new.
+  Result<int64_t> hset(std::string_view key,
+                       std::span<const std::pair<std::string_view, std::string_view>> pairs,
+                       int db = 0);
+  Result<int64_t> hset(std::string_view key, std::string_view field, std::string_view value,
+                       int db = 0) {
+    std::pair<std::string_view, std::string_view> p(field, value);
+    return hset(key, std::span(&p, 1), db);
+  }
+  // HGET: nullopt for a missing key or field.
+  Result<std::optional<std::string>> hget(std::string_view key, std::string_view field,
+                                          int db = 0);
+  // HGETALL: every pair, in insertion order while the hash is small (listpack-encoded).
+  Result<std::vector<std::pair<std::string, std::string>>> hgetall(std::string_view key,
+                                                                   int db = 0);
+  // HDEL: the number of fields removed; removing the last field deletes the key.
+  Result<int64_t> hdel(std::string_view key, std::span<const std::string_view> fields,
+                       int db = 0);
+
+  // Lists. Errors: WRONGTYPE when the key holds another type.
+  // LPUSH/RPUSH: pushes the values in order; the new length. No values: the arity error.
+  Result<int64_t> lpush(std::string_view key, std::span<const std::string_view> values,
+                        int db = 0);
+  Result<int64_t> rpush(std::string_view key, std::span<const std::string_view> values,
+                        int db = 0);
+  // LRANGE: indexes as Redis reads them (negative from the tail, clamped); empty when missing.
+  Result<std::vector<std::string>> lrange(std::string_view key, int64_t start, int64_t stop,
+                                          int db = 0);
+  // LLEN: 0 when missing.
+  Result<int64_t> llen(std::string_view key, int db = 0);
+
   // One active-expiry cycle (what the background thread runs hz times per second).
   // Returns the number of keys deleted.
   uint64_t tick();

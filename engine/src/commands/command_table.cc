@@ -32,6 +32,8 @@ const CommandTable& CommandTable::instance() {
     register_keyspace_commands(*t);
     register_expire_commands(*t);
     register_server_commands(*t);
+    register_list_commands(*t);
+    register_hash_commands(*t);
     return t;
   }();
   return *table;

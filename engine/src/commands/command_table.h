@@ -80,5 +80,7 @@ void register_bitmap_commands(CommandTable& t);
 void register_keyspace_commands(CommandTable& t);
 void register_expire_commands(CommandTable& t);
 void register_server_commands(CommandTable& t);
+void register_list_commands(CommandTable& t);
+void register_hash_commands(CommandTable& t);
 
 }  // namespace kevy

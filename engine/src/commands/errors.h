@@ -68,9 +68,33 @@ inline constexpr std::string_view kExpireNxIncompatible =
 inline constexpr std::string_view kExpireGtLtIncompatible =
     "ERR GT and LT options at the same time are not compatible";
 
+inline constexpr std::string_view kWrongPass =
+    "WRONGPASS invalid username-password pair or user is disabled.";
 inline constexpr std::string_view kNoProto = "NOPROTO unsupported protocol version";
 inline constexpr std::string_view kHelloProtoNotInteger =
     "ERR Protocol version is not an integer or out of range";
+
+// Hashes (HINCRBY, HINCRBYFLOAT, HRANDFIELD).
+inline constexpr std::string_view kHashValueNotInteger = "ERR hash value is not an integer";
+inline constexpr std::string_view kHashValueNotFloat = "ERR hash value is not a float";
+inline constexpr std::string_view kValueNanOrInfinity = "ERR value is NaN or Infinity";
+inline constexpr std::string_view kValueOutOfRange = "ERR value is out of range";
+// getRangeLongFromObjectOrReply over [-LONG_MAX, LONG_MAX] (HRANDFIELD's count).
+inline constexpr std::string_view kCountOutOfLongRange =
+    "ERR value is out of range, value must between -9223372036854775807 and "
+    "9223372036854775807";
+
+// Lists (LSET, LPOS, LMPOP/BLMPOP, blocking pops' timeouts).
+inline constexpr std::string_view kListIndexOutOfRange = "ERR index out of range";
+inline constexpr std::string_view kLposRankZero =
+    "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use "
+    "negative to start from the end of the list";
+inline constexpr std::string_view kLposCountNegative = "ERR COUNT can't be negative";
+inline constexpr std::string_view kLposMaxlenNegative = "ERR MAXLEN can't be negative";
+inline constexpr std::string_view kMpopNumkeysNotPositive = "ERR numkeys should be greater than 0";
+inline constexpr std::string_view kMpopCountNotPositive = "ERR count should be greater than 0";
+inline constexpr std::string_view kTimeoutNotFloat = "ERR timeout is not a float or out of range";
+inline constexpr std::string_view kTimeoutNegative = "ERR timeout is negative";
 
 // "ERR Syntax error in HELLO option 'foo'"
 std::string hello_syntax(std::string_view option);

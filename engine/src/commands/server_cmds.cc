@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -54,16 +55,21 @@ Reply hello_command(CommandContext& ctx, Args argv) {
     if (*v < 2 || *v > 3) return Reply::error(err::kNoProto);
     protocol = static_cast<int>(*v);
   }
+  std::optional<std::string_view> user;
   for (size_t i = 2; i < argv.size(); ++i) {
     const size_t more = argv.size() - i - 1;
     if (eq_ci(argv[i], "auth") && more >= 2) {
-      i += 2;  // no ACL in the embedded store: like Redis's nopass default user, any password
+      user = argv[i + 1];
+      i += 2;
     } else if (eq_ci(argv[i], "setname") && more >= 1) {
       if (!valid_client_name(argv[++i])) return Reply::error(err::kClientNameInvalid);
     } else {
       return Reply::error(err::hello_syntax(argv[i]));
     }
   }
+  // Without ACLs only Redis's default user exists, and it has no password (nopass): any
+  // password is accepted for it, any other user name is refused.
+  if (user && *user != "default") return Reply::error(err::kWrongPass);
   ctx.session.protocol = protocol;
   return Reply::map({Reply::bulk("server"), Reply::bulk("redis"), Reply::bulk("version"),
                      Reply::bulk("7.0.15"), Reply::bulk("proto"), Reply::integer(protocol),

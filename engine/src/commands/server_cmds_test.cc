@@ -142,6 +142,20 @@ TEST_F(ServerCmdTest, Hello) {
   EXPECT_EQ(run({"PING"sv}), "+PONG\r\n"sv);
 }
 
+// Only the default user exists and it has no password: any password works for it, another
+// user name is refused (after the options parsed), and a refused HELLO keeps the protocol.
+TEST_F(ServerCmdTest, HelloAuth) {
+  const std::string_view wrongpass =
+      "-WRONGPASS invalid username-password pair or user is disabled.\r\n"sv;
+  EXPECT_EQ(run({"HELLO"sv, "2"sv, "AUTH"sv, "nouser"sv, "pw"sv}), wrongpass);
+  EXPECT_EQ(run({"HELLO"sv, "3"sv, "AUTH"sv, "nouser"sv, "pw"sv, "SETNAME"sv, "x"sv}), wrongpass);
+  EXPECT_EQ(run({"GET"sv, "missing"sv}), "$-1\r\n"sv);  // still RESP2
+  EXPECT_EQ(run({"HELLO"sv, "3"sv, "AUTH"sv, "Default"sv, "pw"sv}), wrongpass);
+  EXPECT_EQ(reply({"HELLO"sv, "3"sv, "AUTH"sv, "default"sv, "anything"sv}).type(),
+            Reply::Type::kMap);
+  EXPECT_EQ(run({"GET"sv, "missing"sv}), "_\r\n"sv);
+}
+
 TEST_F(ServerCmdTest, DebugErrorsAndHelp) {
   EXPECT_EQ(run({"DEBUG"sv}), "-ERR wrong number of arguments for 'debug' command\r\n"sv);
   EXPECT_EQ(run({"DEBUG"sv, "foo"sv}),

@@ -1,0 +1,91 @@
+// Reader and writer of recorded corpus files (`corpus/<family>.corpus`; the format is
+// specified in corpus/README.md):
+//
+//   === strings/set-options/resp2
+//   tags: family=strings since=1.0.0 proto=2
+//   > SET k v EX 100
+//   < +OK\r\n
+//   > @scan MATCH k*
+//   <~ *1\r\n$1\r\nk\r\n
+//   > @sleep 10
+//
+// Commands are written with redis-cli quoting (cli::split_args reads them back), replies as
+// escaped bytes (cli::escape_bytes / unescape_reply). write_case(parse(x)) round-trips.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "compare.h"
+
+namespace kevy::conformance {
+
+struct CorpusStep {
+  enum class Kind { kCommand, kSleep, kScan };
+  Kind kind = Kind::kCommand;
+  // kCommand: the command; kScan: the SCAN options (MATCH p COUNT n TYPE t); kSleep: empty.
+  std::vector<std::string> argv;
+  int sleep_ms = 0;  // kSleep
+  // The recorded reply (raw bytes) and how it is compared. kScan: the array of the keys seen
+  // (bulk strings), compared as a set. kSleep has none.
+  bool has_expected = false;
+  Compare compare = Compare::kExact;
+  std::string expected;
+  int line_no = 0;  // of the `>` line (0 for steps built in memory)
+
+  // The step as written after "> " ("SET k v", "@sleep 10", "@scan MATCH k*").
+  std::string text() const;
+};
+
+struct CorpusCase {
+  std::string id;  // family/name/protocol
+  // Tags in file order ("family" -> "strings", "since" -> "1.0.0", "proto" -> "2").
+  std::vector<std::pair<std::string, std::string>> tags;
+  std::vector<CorpusStep> steps;
+  std::string file;  // where it was read from (for reports)
+  int line_no = 0;   // of the `===` line
+
+  // The value of a tag, or `fallback`.
+  std::string tag(std::string_view key, std::string_view fallback = "") const;
+  void set_tag(std::string_view key, std::string_view value);
+  // proto= tag; without one, 3 when the id ends in /resp3, else 2.
+  int protocol() const;
+  // family= tag, else the id up to its first '/'.
+  std::string family() const;
+};
+
+struct CorpusFile {
+  std::string path;
+  std::vector<CorpusCase> cases;
+};
+
+// Parses a corpus file. False with *error = "path:line: reason" on a malformed line: unknown
+// line kind, a reply line without a command, bad escapes or quoting, a command before `===`.
+bool parse_corpus(std::string_view path, std::string_view content, CorpusFile* out,
+                  std::string* error);
+// Reads and parses one file.
+bool read_corpus_file(const std::string& path, CorpusFile* out, std::string* error);
+// The .corpus files named by `args`: files as given, directories -> their *.corpus files
+// (sorted, not recursive). False with *error when an argument does not exist.
+bool collect_corpus_paths(const std::vector<std::string>& args, std::vector<std::string>* out,
+                          std::string* error);
+
+// Writes one case (the `===` line, the tags line, then steps). REQUIRES: every kCommand step
+// has a non-empty argv.
+void write_case(std::ostream& out, const CorpusCase& c);
+// A whole file: the cases separated by blank lines.
+void write_corpus(std::ostream& out, const std::vector<CorpusCase>& cases);
+
+// One argument with redis-cli quoting: as is when it is a plain token, else "..." escaped.
+std::string quote_arg(std::string_view arg);
+// A command line: quoted arguments separated by one space. A first argument that starts with
+// '@' is always quoted so it cannot be read back as a directive.
+std::string format_command(const std::vector<std::string>& argv);
+// The inverse of cli::escape_bytes: \r \n \t \\ \" \xHH (hex digits of either case). False on
+// any other escape or a truncated \x.
+bool unescape_reply(std::string_view escaped, std::string* out);
+
+}  // namespace kevy::conformance

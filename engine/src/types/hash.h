@@ -1,0 +1,89 @@
+// HashValue: the value of a hash key, in one of Redis's two encodings.
+//
+// - listpack: every field/value pair in one buffer, in insertion order (a new field is appended,
+//   an updated field keeps its place, a deleted one closes the gap), as [varint field length]
+//   [field][varint value length][value]. Lookups are linear, as in Redis's listpack, so this form
+//   is only for small hashes. HGETALL/HKEYS/HSCAN order is this order, which Redis's is too.
+// - hashtable: a Table of string Entries (one allocation per pair: the field is the Entry's key,
+//   the value its string), with the Table's scan-stable cursors for HSCAN.
+//
+// Conversion listpack -> hashtable is one-way and is the caller's decision (see
+// HashLimits / needs_table); this type only stores.
+// Not thread-safe; views returned point into the value and are invalidated by any change.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/entry.h"
+#include "core/table.h"
+
+namespace kevy {
+
+// hash-max-listpack-entries / hash-max-listpack-value.
+struct HashLimits {
+  size_t max_listpack_entries = 512;
+  size_t max_listpack_value = 64;
+};
+
+class HashValue final : public Object {
+ public:
+  HashValue() = default;
+  HashValue(const HashValue&) = delete;
+  HashValue& operator=(const HashValue&) = delete;
+  ~HashValue() override;
+
+  std::unique_ptr<Object> clone() const override;
+
+  bool is_listpack() const { return table_ == nullptr; }
+  Encoding encoding() const { return is_listpack() ? Encoding::kListpack : Encoding::kHashtable; }
+  size_t size() const { return is_listpack() ? count_ : table_->size(); }
+  bool empty() const { return size() == 0; }
+
+  std::optional<std::string_view> get(std::string_view field) const;
+  bool contains(std::string_view field) const { return get(field).has_value(); }
+  // Sets field to value, converting to a hashtable first when the field or value is longer
+  // than limits.max_listpack_value, and after when the hash has grown past
+  // limits.max_listpack_entries. True when the field is new.
+  bool set(std::string_view field, std::string_view value, const HashLimits& limits);
+  // True when the field existed.
+  bool erase(std::string_view field);
+  // Moves every pair into a hashtable (no-op when already one).
+  void convert_to_table();
+
+  // Calls fn(field, value) on every pair: insertion order for a listpack, table order else.
+  // fn must not modify the hash.
+  void for_each(const std::function<void(std::string_view, std::string_view)>& fn) const;
+  // All pairs, in for_each order (views into the hash).
+  std::vector<std::pair<std::string_view, std::string_view>> pairs() const;
+  // Hashtable only: visits pairs from `cursor` as Table::scan does; returns the next cursor
+  // (0 when done). REQUIRES: !is_listpack().
+  uint64_t scan(uint64_t cursor, size_t count,
+                const std::function<void(std::string_view, std::string_view)>& fn) const;
+  // A random pair (with repetition across calls), chosen with r. REQUIRES: !empty().
+  std::pair<std::string_view, std::string_view> random_pair(uint64_t r) const;
+
+  // Bytes held by this value (buffer or table slots plus entries), for MEMORY-style reports.
+  size_t memory_bytes() const;
+
+ private:
+  // Offset of the pair holding `field` in buf_, or npos.
+  size_t find(std::string_view field) const;
+  static void put_varint(std::string& out, size_t v);
+  // Reads a varint at buf_[*pos], advancing *pos.
+  size_t get_varint(size_t* pos) const;
+  // The field and value at offset pos; *next is set to the offset after the pair.
+  void pair_at(size_t pos, std::string_view* field, std::string_view* value, size_t* next) const;
+
+  std::string buf_;  // listpack form
+  size_t count_ = 0;
+  std::unique_ptr<Table> table_;  // hashtable form; owns its entries
+};
+
+}  // namespace kevy

@@ -1,0 +1,138 @@
+// Unit tests for HashValue: both encodings, the one-way conversion, order and cloning.
+#include "types/hash.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kevy {
+namespace {
+
+using Pairs = std::vector<std::pair<std::string_view, std::string_view>>;
+
+// "f<i>" (built with append: g++ 12 warns falsely on "f" + std::to_string(i)).
+std::string field_name(int i) {
+  std::string s = "f";
+  s.append(std::to_string(i));
+  return s;
+}
+
+TEST(HashValueTest, ListpackKeepsInsertionOrder) {
+  HashValue h;
+  const HashLimits limits;
+  EXPECT_TRUE(h.is_listpack());
+  EXPECT_TRUE(h.set("b", "1", limits));
+  EXPECT_TRUE(h.set("a", "2", limits));
+  EXPECT_TRUE(h.set("c", "3", limits));
+  EXPECT_FALSE(h.set("a", "a much longer value", limits));  // updates keep their place
+  EXPECT_EQ(h.pairs(), (Pairs{{"b", "1"}, {"a", "a much longer value"}, {"c", "3"}}));
+  EXPECT_FALSE(h.set("a", "", limits));
+  EXPECT_EQ(h.pairs(), (Pairs{{"b", "1"}, {"a", ""}, {"c", "3"}}));
+  EXPECT_TRUE(h.erase("b"));
+  EXPECT_FALSE(h.erase("b"));
+  EXPECT_EQ(h.pairs(), (Pairs{{"a", ""}, {"c", "3"}}));
+  EXPECT_EQ(h.size(), 2u);
+  EXPECT_EQ(h.encoding(), Encoding::kListpack);
+}
+
+TEST(HashValueTest, BinaryAndLongLengths) {
+  HashValue h;
+  HashLimits limits;
+  limits.max_listpack_value = 100000;
+  const std::string big(300, 'x');  // a two-byte length prefix
+  const std::string_view nul("a\0b", 3);
+  EXPECT_TRUE(h.set(nul, big, limits));
+  EXPECT_TRUE(h.set("", "", limits));
+  EXPECT_EQ(h.get(nul), std::optional<std::string_view>(big));
+  EXPECT_EQ(h.get("a"), std::nullopt);
+  EXPECT_EQ(h.get(""), std::optional<std::string_view>(""));
+  EXPECT_FALSE(h.set(nul, "s", limits));
+  EXPECT_EQ(h.pairs(), (Pairs{{nul, "s"}, {"", ""}}));
+  EXPECT_TRUE(h.is_listpack());
+}
+
+TEST(HashValueTest, ConvertsOnLongFieldOrValue) {
+  HashLimits limits;
+  limits.max_listpack_value = 4;
+  HashValue a;
+  a.set("f", "1234", limits);
+  EXPECT_TRUE(a.is_listpack());
+  a.set("g", "12345", limits);
+  EXPECT_FALSE(a.is_listpack());
+  EXPECT_EQ(a.encoding(), Encoding::kHashtable);
+  EXPECT_EQ(a.get("f"), std::optional<std::string_view>("1234"));
+  HashValue b;
+  b.set("12345", "v", limits);
+  EXPECT_FALSE(b.is_listpack());
+}
+
+TEST(HashValueTest, ConvertsPastEntryLimitAndNeverBack) {
+  HashLimits limits;
+  limits.max_listpack_entries = 3;
+  HashValue h;
+  h.set("a", "av", limits);
+  h.set("b", "bv", limits);
+  h.set("c", "cv", limits);
+  EXPECT_TRUE(h.is_listpack());
+  h.set("d", "dv", limits);
+  EXPECT_FALSE(h.is_listpack());
+  EXPECT_TRUE(h.erase("d"));
+  EXPECT_TRUE(h.erase("c"));
+  EXPECT_FALSE(h.is_listpack());
+  EXPECT_EQ(h.size(), 2u);
+  EXPECT_FALSE(h.set("a", "new", limits));
+  EXPECT_EQ(h.get("a"), std::optional<std::string_view>("new"));
+  std::set<std::pair<std::string_view, std::string_view>> all;
+  h.for_each([&](std::string_view f, std::string_view v) { all.emplace(f, v); });
+  EXPECT_EQ(all, (std::set<std::pair<std::string_view, std::string_view>>{{"a", "new"},
+                                                                            {"b", "bv"}}));
+}
+
+TEST(HashValueTest, CloneIsDeepForBothEncodings) {
+  HashLimits limits;
+  limits.max_listpack_entries = 2;
+  for (int n : {2, 5}) {
+    HashValue h;
+    for (int i = 0; i < n; ++i) h.set(field_name(i), "v", limits);
+    std::unique_ptr<Object> copy = h.clone();
+    auto* c = static_cast<HashValue*>(copy.get());
+    EXPECT_EQ(c->is_listpack(), h.is_listpack());
+    c->set("f0", "changed", limits);
+    EXPECT_EQ(h.get("f0"), std::optional<std::string_view>("v"));
+    EXPECT_EQ(c->get("f0"), std::optional<std::string_view>("changed"));
+    EXPECT_EQ(c->size(), h.size());
+  }
+}
+
+TEST(HashValueTest, TableScanAndRandom) {
+  HashLimits limits;
+  limits.max_listpack_entries = 0;
+  HashValue h;
+  for (int i = 0; i < 100; ++i) h.set(field_name(i), "v", limits);
+  ASSERT_FALSE(h.is_listpack());
+  std::set<std::string> seen;
+  uint64_t cursor = 0;
+  do {
+    cursor = h.scan(cursor, 7, [&](std::string_view f, std::string_view) { seen.emplace(f); });
+  } while (cursor != 0);
+  EXPECT_EQ(seen.size(), 100u);
+  for (uint64_t r = 0; r < 50; ++r) EXPECT_EQ(h.random_pair(r * 7919).second, "v");
+  EXPECT_GT(h.memory_bytes(), 100u);
+}
+
+TEST(HashValueTest, ListpackRandomPair) {
+  HashValue h;
+  const HashLimits limits;
+  h.set("a", "1", limits);
+  h.set("b", "2", limits);
+  EXPECT_EQ(h.random_pair(0), (std::pair<std::string_view, std::string_view>("a", "1")));
+  EXPECT_EQ(h.random_pair(3), (std::pair<std::string_view, std::string_view>("b", "2")));
+}
+
+}  // namespace
+}  // namespace kevy

@@ -74,6 +74,26 @@ class CommandTable {
   std::unordered_map<std::string, CommandSpec, CiHash, CiEq> commands_;
 };
 
+// Adds the rows of one command family. Most commands take one key at argv[1], the default:
+//   FamilyRows add(t, "string");
+//   add("get", 2, kCmdReadonly | kCmdFast, get_command, "1.0.0");
+//   add("mget", -2, kCmdReadonly | kCmdFast, mget_command, "1.0.0", 1, -1);
+// A row with first_key 0 has no keys (step 0); other shapes go through CommandTable::add.
+class FamilyRows {
+ public:
+  FamilyRows(CommandTable& t, std::string_view group) : t_(t), group_(group) {}
+  void operator()(std::string_view name, int arity, uint32_t flags, Handler handler,
+                  std::string_view since, int first_key = 1, int last_key = 1) {
+    t_.add({.name = name, .arity = arity, .flags = flags, .first_key = first_key,
+            .last_key = last_key, .key_step = first_key == 0 ? 0 : 1, .handler = handler,
+            .since = since, .group = group_});
+  }
+
+ private:
+  CommandTable& t_;
+  std::string_view group_;
+};
+
 // One registration function per command family (commands/<family>.cc).
 void register_string_commands(CommandTable& t);
 void register_bitmap_commands(CommandTable& t);

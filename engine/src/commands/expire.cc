@@ -151,11 +151,7 @@ Reply persist_command(CommandContext& ctx, Args argv) {
 void register_expire_commands(CommandTable& t) {
   constexpr uint32_t kWrite = kCmdWrite | kCmdFast;
   constexpr uint32_t kRead = kCmdReadonly | kCmdFast;
-  auto add = [&t](std::string_view name, int arity, uint32_t flags, Handler handler,
-                  std::string_view since) {
-    t.add({.name = name, .arity = arity, .flags = flags, .first_key = 1, .last_key = 1,
-           .key_step = 1, .handler = handler, .since = since, .group = "generic"});
-  };
+  FamilyRows add(t, "generic");
   add("expire", -3, kWrite, expire_command<1000, false>, "1.0.0");
   add("pexpire", -3, kWrite, expire_command<1, false>, "2.6.0");
   add("expireat", -3, kWrite, expire_command<1000, true>, "1.2.0");

@@ -408,11 +408,7 @@ Reply hscan_command(CommandContext& ctx, Args argv) {
 void register_hash_commands(CommandTable& t) {
   constexpr uint32_t kW = kCmdWrite | kCmdDenyOom;
   constexpr uint32_t kR = kCmdReadonly;
-  auto add = [&t](std::string_view name, int arity, uint32_t flags, Handler handler,
-                  std::string_view since) {
-    t.add({.name = name, .arity = arity, .flags = flags, .first_key = 1, .last_key = 1,
-           .key_step = 1, .handler = handler, .since = since, .group = "hash"});
-  };
+  FamilyRows add(t, "hash");
   add("hset", -4, kW | kCmdFast, hset_command, "2.0.0");
   add("hsetnx", 4, kW | kCmdFast, hsetnx_command, "2.0.0");
   add("hmset", -4, kW | kCmdFast, hmset_command, "2.0.0");

@@ -450,11 +450,7 @@ void register_list_commands(CommandTable& t) {
   constexpr uint32_t kW = kCmdWrite | kCmdDenyOom;
   constexpr uint32_t kR = kCmdReadonly;
   constexpr uint32_t kB = kCmdWrite | kCmdNoscript | kCmdBlocking;
-  auto add = [&t](std::string_view name, int arity, uint32_t flags, Handler handler,
-                  std::string_view since, int first = 1, int last = 1) {
-    t.add({.name = name, .arity = arity, .flags = flags, .first_key = first, .last_key = last,
-           .key_step = first == 0 ? 0 : 1, .handler = handler, .since = since, .group = "list"});
-  };
+  FamilyRows add(t, "list");
   add("lpush", -3, kW | kCmdFast, push_command<ListEnd::kHead, true>, "1.0.0");
   add("rpush", -3, kW | kCmdFast, push_command<ListEnd::kTail, true>, "1.0.0");
   add("lpushx", -3, kW | kCmdFast, push_command<ListEnd::kHead, false>, "2.2.0");

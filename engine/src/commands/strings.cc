@@ -625,11 +625,7 @@ void register_string_commands(CommandTable& t) {
   constexpr uint32_t kW = kCmdWrite | kCmdDenyOom;
   constexpr uint32_t kR = kCmdReadonly;
   // Every string command but MGET/MSET/MSETNX/LCS takes one key, at argv[1].
-  auto add = [&t](std::string_view name, int arity, uint32_t flags, Handler handler,
-                  std::string_view since) {
-    t.add({.name = name, .arity = arity, .flags = flags, .first_key = 1, .last_key = 1,
-           .key_step = 1, .handler = handler, .since = since, .group = "string"});
-  };
+  FamilyRows add(t, "string");
   add("get", 2, kR | kCmdFast, get_command, "1.0.0");
   add("set", -3, kW, set_command, "1.0.0");
   add("setnx", 3, kW | kCmdFast, setnx_command, "1.0.0");

@@ -5,39 +5,10 @@
 #include <new>
 
 #include "core/numbers.h"
+#include "core/varint.h"
 
 namespace kevy {
 namespace {
-
-size_t varint_size(size_t v) {
-  size_t n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-unsigned char* put_varint(unsigned char* p, size_t v) {
-  while (v >= 0x80) {
-    *p++ = static_cast<unsigned char>(v | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<unsigned char>(v);
-  return p;
-}
-
-const unsigned char* get_varint(const unsigned char* p, size_t* v) {
-  size_t out = 0;
-  int shift = 0;
-  while (*p & 0x80) {
-    out |= static_cast<size_t>(*p++ & 0x7f) << shift;
-    shift += 7;
-  }
-  out |= static_cast<size_t>(*p++) << shift;
-  *v = out;
-  return p;
-}
 
 uint8_t make_head0(ObjType t, Encoding e) {
   return static_cast<uint8_t>(static_cast<uint8_t>(t) | (static_cast<uint8_t>(e) << 4));
@@ -77,13 +48,13 @@ std::string_view encoding_name(Encoding e) {
 
 Entry* Entry::allocate(uint8_t head0, uint32_t lru, std::string_view key, size_t value_bytes,
                        unsigned char** value_out) {
-  size_t total = sizeof(head_) + varint_size(key.size()) + key.size() + value_bytes;
+  size_t total = sizeof(head_) + varint::size(key.size()) + key.size() + value_bytes;
   void* mem = std::malloc(total);
   if (mem == nullptr) throw std::bad_alloc();
   Entry* e = static_cast<Entry*>(mem);
   e->head_[0] = head0;
   e->set_lru(lru);
-  unsigned char* p = put_varint(reinterpret_cast<unsigned char*>(e) + sizeof(head_), key.size());
+  unsigned char* p = varint::put(reinterpret_cast<unsigned char*>(e) + sizeof(head_), key.size());
   if (!key.empty()) std::memcpy(p, key.data(), key.size());
   *value_out = p + key.size();
   return e;
@@ -92,8 +63,8 @@ Entry* Entry::allocate(uint8_t head0, uint32_t lru, std::string_view key, size_t
 Entry* Entry::make_string(std::string_view key, std::string_view value, Encoding enc) {
   unsigned char* v;
   Entry* e = allocate(make_head0(ObjType::kString, enc), 0, key,
-                      varint_size(value.size()) + value.size(), &v);
-  v = put_varint(v, value.size());
+                      varint::size(value.size()) + value.size(), &v);
+  v = varint::put(v, value.size());
   if (!value.empty()) std::memcpy(v, value.data(), value.size());
   return e;
 }
@@ -161,7 +132,7 @@ Entry* Entry::clone(const Entry* src, std::string_view key) {
 
 size_t Entry::decode_long_varint(const unsigned char* p, const unsigned char** end) {
   size_t len;
-  *end = get_varint(p, &len);
+  *end = varint::get(p, &len);
   return len;
 }
 
@@ -172,7 +143,7 @@ const unsigned char* Entry::value_ptr() const {
 
 std::string_view Entry::str() const {
   size_t len;
-  const unsigned char* p = get_varint(value_ptr(), &len);
+  const unsigned char* p = varint::get(value_ptr(), &len);
   return std::string_view(reinterpret_cast<const char*>(p), len);
 }
 
@@ -202,7 +173,7 @@ size_t Entry::alloc_size() const {
     value_bytes = sizeof(int64_t);
   } else {
     size_t len;
-    const unsigned char* p = get_varint(v, &len);
+    const unsigned char* p = varint::get(v, &len);
     value_bytes = static_cast<size_t>(p - v) + len;
   }
   return static_cast<size_t>(v - reinterpret_cast<const unsigned char*>(this)) + value_bytes;

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/varint.h"
+
 namespace kevy {
 
 HashValue::~HashValue() {
@@ -19,23 +21,11 @@ std::unique_ptr<Object> HashValue::clone() const {
   return copy;
 }
 
-void HashValue::put_varint(std::string& out, size_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
 size_t HashValue::get_varint(size_t* pos) const {
-  size_t v = 0;
-  unsigned shift = 0;
-  for (;;) {
-    const unsigned char b = static_cast<unsigned char>(buf_[(*pos)++]);
-    v |= static_cast<size_t>(b & 0x7f) << shift;
-    if (b < 0x80) return v;
-    shift += 7;
-  }
+  size_t v;
+  const auto* start = reinterpret_cast<const unsigned char*>(buf_.data()) + *pos;
+  *pos += static_cast<size_t>(varint::get(start, &v) - start);
+  return v;
 }
 
 void HashValue::pair_at(size_t pos, std::string_view* field, std::string_view* value,
@@ -95,16 +85,16 @@ bool HashValue::set(std::string_view field, std::string_view value, const HashLi
     size_t next;
     pair_at(pos, &f, &v, &next);
     std::string replacement;
-    put_varint(replacement, value.size());
+    varint::append(replacement, value.size());
     replacement.append(value);
     // The value's length varint starts right after the field.
     const size_t vlen_at = static_cast<size_t>(f.data() - buf_.data()) + f.size();
     buf_.replace(vlen_at, next - vlen_at, replacement);
     return false;
   }
-  put_varint(buf_, field.size());
+  varint::append(buf_, field.size());
   buf_.append(field);
-  put_varint(buf_, value.size());
+  varint::append(buf_, value.size());
   buf_.append(value);
   ++count_;
   if (count_ > limits.max_listpack_entries) convert_to_table();

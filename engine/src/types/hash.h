@@ -75,7 +75,6 @@ class HashValue final : public Object {
  private:
   // Offset of the pair holding `field` in buf_, or npos.
   size_t find(std::string_view field) const;
-  static void put_varint(std::string& out, size_t v);
   // Reads a varint at buf_[*pos], advancing *pos.
   size_t get_varint(size_t* pos) const;
   // The field and value at offset pos; *next is set to the offset after the pair.

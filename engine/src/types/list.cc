@@ -4,34 +4,21 @@
 #include <cassert>
 #include <utility>
 
+#include "core/varint.h"
+
 namespace kevy {
 namespace {
 
-// Bytes of the varint of n (7 bits per byte); the reverse varint has the same size.
-size_t varint_size(size_t n) {
-  size_t s = 1;
-  while (n >= 0x80) {
-    n >>= 7;
-    ++s;
-  }
-  return s;
-}
-
-size_t entry_size(size_t len) { return 2 * varint_size(len) + len; }
+size_t entry_size(size_t len) { return 2 * varint::size(len) + len; }
 
 // Appends [varint len][bytes][reverse varint len] to out.
 void encode_entry(std::string& out, std::string_view v) {
   const size_t len = v.size();
-  size_t n = len;
-  while (n >= 0x80) {
-    out.push_back(static_cast<char>((n & 0x7f) | 0x80));
-    n >>= 7;
-  }
-  out.push_back(static_cast<char>(n));
+  varint::append(out, len);
   out.append(v);
   // Reverse varint: read backwards from the end, the last byte holds the low 7 bits and has
   // the high bit set when more (higher) groups precede it (every byte but the first).
-  const size_t k = varint_size(len);
+  const size_t k = varint::size(len);
   for (size_t i = 0; i < k; ++i) {
     const size_t group = k - 1 - i;  // the i-th byte written holds this group
     unsigned char c = static_cast<unsigned char>((len >> (7 * group)) & 0x7f);
@@ -49,16 +36,9 @@ std::string make_entry(std::string_view v) {
 
 // Length stored at buf[pos...] and the size of its varint.
 size_t read_len(const std::string& buf, size_t pos, size_t* hdr) {
-  size_t len = 0;
-  int shift = 0;
-  size_t i = pos;
-  while (true) {
-    unsigned char c = static_cast<unsigned char>(buf[i++]);
-    len |= static_cast<size_t>(c & 0x7f) << shift;
-    if (!(c & 0x80)) break;
-    shift += 7;
-  }
-  *hdr = i - pos;
+  size_t len;
+  const auto* start = reinterpret_cast<const unsigned char*>(buf.data()) + pos;
+  *hdr = static_cast<size_t>(varint::get(start, &len) - start);
   return len;
 }
 

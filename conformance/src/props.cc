@@ -141,30 +141,6 @@ constexpr const char* kNondeterministic = "nondeterministic_output";
 
 }  // namespace
 
-// The snapshot: every tip that decides a comparison among the implemented commands, as
-// COMMAND INFO of redis-server 7.0.15 prints them. corpus/commands.json is the full data and
-// replaces this table whenever it can be read (run() looks for it).
-Tips::Tips() {
-  tips_ = {
-      {"keys", {"request_policy:all_shards", kNondeterministicOrder}},
-      {"scan", {kNondeterministic, "request_policy:special"}},
-      {"randomkey", {"request_policy:all_shards", kNondeterministic}},
-      {"ttl", {kNondeterministic}},
-      {"pttl", {kNondeterministic}},
-      {"time", {kNondeterministic}},
-      {"object|encoding", {kNondeterministic}},
-      {"object|refcount", {kNondeterministic}},
-      {"object|idletime", {kNondeterministic}},
-      {"object|freq", {kNondeterministic}},
-      {"object|help", {}},
-      {"hkeys", {kNondeterministicOrder}},
-      {"hvals", {kNondeterministicOrder}},
-      {"hgetall", {kNondeterministicOrder}},
-      {"hrandfield", {kNondeterministic}},
-      {"hscan", {kNondeterministic}},
-  };
-}
-
 bool Tips::load(const std::string& path, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -326,20 +302,17 @@ Result run(const Options& options, std::ostream& log) {
   Result result;
   const auto start = std::chrono::steady_clock::now();
 
+  // Normalisation comes only from data: the tips in corpus/commands.json.
   Tips tips;
-  std::string tips_from = "built-in snapshot of COMMAND INFO";
   const std::string json = options.commands_json.empty() ? find_commands_json()
                                                          : options.commands_json;
-  if (!json.empty()) {
-    std::string error;
-    if (tips.load(json, &error)) {
-      tips_from = json;
-    } else if (!options.commands_json.empty()) {
-      log << "props: " << error << "\n";
-      result.exit_code = kExitUsage;
-      return result;
-    }
+  std::string tips_error = "corpus/commands.json not found (give --commands FILE)";
+  if (json.empty() || !tips.load(json, &tips_error)) {
+    log << "props: " << tips_error << "\n";
+    result.exit_code = kExitUsage;
+    return result;
   }
+  const std::string& tips_from = json;
 
   std::unique_ptr<Target> owned_a, owned_b;
   Target* a = options.target_a;

@@ -44,12 +44,10 @@ struct Sequence {
   std::vector<Command> commands;
 };
 
-// The tips of the implemented commands: loaded from commands.json when it can be read,
-// otherwise the snapshot below (taken from COMMAND INFO of redis-server 7.0.15).
+// The COMMAND INFO tips that decide how replies are compared, loaded from
+// corpus/commands.json (empty until load(): every reply compared exactly).
 class Tips {
  public:
-  // The built-in snapshot.
-  Tips();
   // Replaces the table with the tips of every entry of `path` (corpus/commands.json format:
   // {"commands": {"name" or "container|sub": {"tips": [...]}, ...}}). False with *error
   // when the file cannot be read or parsed; the table is then unchanged.

@@ -555,6 +555,42 @@ const std::vector<Row>& rows() {
          if (coin(30)) append(&a, {"COUNT", one_of({"10", "100", "0", "x"})});
          return a;
        }},
+      // sets (values() mixes integers and strings, so intset <-> hashtable conversions happen)
+      {"SADD", 4, [](M) { return with({"SADD", key()}, some(values(), 3)); }},
+      {"SREM", 2, [](M) { return with({"SREM", key()}, some(values(), 2)); }},
+      {"SISMEMBER", 2, [](M) { return Argv{"SISMEMBER", key(), pick(values())}; }},
+      {"SMISMEMBER", 1, [](M) { return with({"SMISMEMBER", key()}, some(values(), 3)); }},
+      {"SCARD", 1, [](M) { return Argv{"SCARD", key()}; }},
+      {"SMEMBERS", 2, [](M) { return Argv{"SMEMBERS", key()}; }},
+      {"SMOVE", 1, [](M) { return Argv{"SMOVE", key(), key(), pick(values())}; }},
+      {"SINTER", 1, [](M) { return with({"SINTER"}, some(keys(), 3)); }},
+      {"SUNION", 1, [](M) { return with({"SUNION"}, some(keys(), 3)); }},
+      {"SDIFF", 1, [](M) { return with({"SDIFF"}, some(keys(), 3)); }},
+      {"SINTERSTORE", 1, [](M) { return with({"SINTERSTORE", key()}, some(keys(), 2)); }},
+      {"SUNIONSTORE", 1, [](M) { return with({"SUNIONSTORE", key()}, some(keys(), 2)); }},
+      {"SDIFFSTORE", 1, [](M) { return with({"SDIFFSTORE", key()}, some(keys(), 2)); }},
+      {"SINTERCARD", 1,
+       [](M) {
+         Argv a{"SINTERCARD", one_of({"1", "2", "0", "-1", "x"}), key(), key()};
+         if (coin(40)) append(&a, {"LIMIT", one_of({"0", "1", "-1", "x"})});
+         return a;
+       }},
+      {"SRANDMEMBER", 1,
+       [](M) {
+         Argv a{"SRANDMEMBER", key()};
+         if (coin(60)) a.push_back(one_of({"-5", "-1", "0", "2", "100", "x"}));
+         return a;
+       }},
+      // SPOP removes random members, which would make the two sides' sets differ from then on:
+      // only forms that remove every member (or none) keep the sequence deterministic.
+      {"SPOP", 1, [](M) { return Argv{"SPOP", key(), one_of({"100", "0", "-1", "x"})}; }},
+      {"SSCAN", 1,
+       [](M) {
+         Argv a{"SSCAN", key(), one_of({"0", "0", "abc", ""})};
+         if (coin(40)) append(&a, {"MATCH", one_of({"*", "1*", "?", "[a-"})});
+         if (coin(30)) append(&a, {"COUNT", one_of({"10", "100", "0", "x"})});
+         return a;
+       }},
       // unknown commands
       {"UNKNOWN", 1,
        [](M) {

@@ -13,6 +13,7 @@
 #include "commands/errors.h"
 #include "commands/expire.h"
 #include "commands/hashes.h"
+#include "commands/sets.h"
 #include "commands/keyspace.h"
 #include "commands/lists.h"
 #include "commands/strings.h"
@@ -198,6 +199,27 @@ Result<std::vector<std::pair<std::string, std::string>>> Store::hgetall(std::str
 Result<int64_t> Store::hdel(std::string_view key, std::span<const std::string_view> fields,
                             int db) {
   return impl_->run_db(db, [&](CommandContext& ctx) { return hash_del(ctx, key, fields); });
+}
+
+Result<int64_t> Store::sadd(std::string_view key, std::span<const std::string_view> members,
+                            int db) {
+  if (members.empty()) return Status::command_error(err::wrong_arity("sadd"));
+  return impl_->run_db(db, [&](CommandContext& ctx) { return set_add(ctx, key, members); });
+}
+
+Result<int64_t> Store::srem(std::string_view key, std::span<const std::string_view> members,
+                            int db) {
+  if (members.empty()) return Status::command_error(err::wrong_arity("srem"));
+  return impl_->run_db(db, [&](CommandContext& ctx) { return set_rem(ctx, key, members); });
+}
+
+Result<bool> Store::sismember(std::string_view key, std::string_view member, int db) {
+  return impl_->run_db(db,
+                       [&](CommandContext& ctx) { return set_is_member(ctx, key, member); });
+}
+
+Result<std::vector<std::string>> Store::smembers(std::string_view key, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return set_members(ctx, key); });
 }
 
 Result<int64_t> Store::lpush(std::string_view key, std::span<const std::string_view> values,

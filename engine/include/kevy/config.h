@@ -38,6 +38,8 @@ struct Options {
   // has at most this many fields and no field or value longer than this many bytes.
   size_t hash_max_listpack_entries = 512;
   size_t hash_max_listpack_value = 64;
+  // set-max-intset-entries: a set of integers stays intset-encoded up to this many members.
+  size_t set_max_intset_entries = 512;
 
   Options& with_databases(int n) { databases = n; return *this; }
   Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }

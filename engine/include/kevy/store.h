@@ -121,6 +121,17 @@ class Store {
   Result<int64_t> hdel(std::string_view key, std::span<const std::string_view> fields,
                        int db = 0);
 
+  // Sets. Errors: WRONGTYPE when the key holds another type.
+  // SADD: the number of members that were new. No members: the arity error.
+  Result<int64_t> sadd(std::string_view key, std::span<const std::string_view> members,
+                       int db = 0);
+  // SREM: the number removed; removing the last member deletes the key.
+  Result<int64_t> srem(std::string_view key, std::span<const std::string_view> members,
+                       int db = 0);
+  Result<bool> sismember(std::string_view key, std::string_view member, int db = 0);
+  // SMEMBERS: ascending while the set is small and all integers (intset-encoded).
+  Result<std::vector<std::string>> smembers(std::string_view key, int db = 0);
+
   // Lists. Errors: WRONGTYPE when the key holds another type.
   // LPUSH/RPUSH: pushes the values in order; the new length. No values: the arity error.
   Result<int64_t> lpush(std::string_view key, std::span<const std::string_view> values,

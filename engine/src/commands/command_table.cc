@@ -34,6 +34,7 @@ const CommandTable& CommandTable::instance() {
     register_server_commands(*t);
     register_list_commands(*t);
     register_hash_commands(*t);
+    register_set_commands(*t);
     return t;
   }();
   return *table;

@@ -102,5 +102,6 @@ void register_expire_commands(CommandTable& t);
 void register_server_commands(CommandTable& t);
 void register_list_commands(CommandTable& t);
 void register_hash_commands(CommandTable& t);
+void register_set_commands(CommandTable& t);
 
 }  // namespace kevy

@@ -96,6 +96,11 @@ inline constexpr std::string_view kMpopCountNotPositive = "ERR count should be g
 inline constexpr std::string_view kTimeoutNotFloat = "ERR timeout is not a float or out of range";
 inline constexpr std::string_view kTimeoutNegative = "ERR timeout is negative";
 
+// Sets (SINTERCARD; its numkeys error is kMpopNumkeysNotPositive).
+inline constexpr std::string_view kNumkeysTooMany =
+    "ERR Number of keys can't be greater than number of args";
+inline constexpr std::string_view kLimitNegative = "ERR LIMIT can't be negative";
+
 // "ERR Syntax error in HELLO option 'foo'"
 std::string hello_syntax(std::string_view option);
 // "ERR Unsupported option foo"

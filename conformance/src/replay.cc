@@ -327,7 +327,7 @@ void write_junit(std::ostream& out, const ReplayResult& result) {
           << xml_escape(r->c->id) << "\" time=\"" << r->seconds << "\"";
       if (r->skipped()) {
         out << ">\n      <skipped message=\"" << xml_escape(r->unimplemented)
-            << " is not implemented by " << xml_escape(result.actual_label)
+            << ": unknown command on " << xml_escape(result.actual_label)
             << "\"/>\n    </testcase>\n";
         continue;
       }

@@ -435,7 +435,10 @@ Result<std::vector<std::string>> list_range(CommandContext& ctx, std::string_vie
   if (!l.ok()) return l.status();
   std::vector<std::string> out;
   if (*l == nullptr) return out;
-  auto [from, len] = clamp_range(start, stop, (*l)->size());
+  // Named copies, not structured bindings: C++20 (clang 14) lambdas cannot capture bindings.
+  const auto range = clamp_range(start, stop, (*l)->size());
+  const auto from = range.first;
+  const auto len = range.second;
   out.reserve(len);
   if (len > 0) {
     (*l)->visit(from, false, [&](size_t, std::string_view v) {

@@ -16,7 +16,6 @@
 namespace kevy {
 namespace {
 
-constexpr int64_t kLongMax = std::numeric_limits<int64_t>::max();
 // SRANDMEMBER with a negative count replies |count| picks; beyond this many kevy refuses with
 // "value is out of range" instead of exhausting memory (as HRANDFIELD does).
 constexpr int64_t kMaxRandomPicks = int64_t{1} << 24;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test, twice: a Release build and an ASan+UBSan build (benchmarks off there); then the
-# threaded tests (store lock, background expiry) under TSan.
+# threaded tests (store lock, background expiry) under TSan, and a clang 14 build.
 # Exit status is non-zero on any failure. About 5-15 minutes on 2 cores with a cold ccache.
 #   KEVY_CI_JOBS  parallelism (default 2)
 # shellcheck source=ci/common.sh
@@ -33,6 +33,14 @@ check release "$RELEASE"
 # RelWithDebInfo: optimised like Release, with line numbers in sanitizer reports.
 check asan+ubsan "$ASAN" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKEVY_SANITIZE=address,undefined -DKEVY_BENCH=OFF
+
+# clang 14 must build the whole tree warning-free too (-Werror); its tests ran above with g++.
+if CC=clang CXX=clang++ configure_and_build "${KEVY_CI_CLANG_BUILD:-$ROOT/build-ci-clang}" \
+    -DKEVY_BENCH=OFF; then
+  summary+=("clang 14 build: pass")
+else
+  summary+=("clang 14 build: BUILD FAILED"); status=1
+fi
 
 # TSan for the code that runs threads: the store's lock, the background expiry thread.
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}

@@ -253,6 +253,76 @@ Argv with(Argv a, const Strings& more) {
   return a;
 }
 
+// Sorted-set score bounds (ZCOUNT, BYSCORE) and lex bounds (ZLEXCOUNT, BYLEX), valid and not.
+const Strings& score_bounds() {
+  static const Strings v = {"-inf", "+inf", "0", "1", "(1", "(0", "1.5", "(-1", "-1", "inf",
+                            "10", "(inf", "abc", "(", "nan", ""};
+  return v;
+}
+const Strings& lex_bounds() {
+  static const Strings v = {"-", "+", "[a", "(a", "[v", "(1", "[", "(", "[abc", "a", "", "(+"};
+  return v;
+}
+// ZADD's flags: 0..2 tokens, so that conflicting combinations appear.
+Strings zadd_flags() {
+  Strings out;
+  for (int i = *gen::inRange(0, 3); i > 0; --i) {
+    out.push_back(one_of({"NX", "XX", "GT", "LT", "CH", "INCR", "ch", "FOO"}));
+  }
+  return out;
+}
+// ZRANGE's optional tail: REV, LIMIT, WITHSCORES in Redis's order or shuffled.
+Strings zrange_options() {
+  Strings out;
+  if (coin(30)) out.push_back(one_of({"REV", "rev"}));
+  if (coin(30)) append(&out, {"LIMIT", pick(ranges()), pick(ranges())});
+  if (coin(40)) out.push_back(one_of({"WITHSCORES", "withscores", "FOO"}));
+  return out;
+}
+// ZRANGE / ZRANGESTORE arguments after the key(s): by rank, BYSCORE or BYLEX.
+Strings zrange_spec() {
+  Strings out;
+  switch (*gen::inRange(0, 3)) {
+    case 0: out = {pick(ranges()), pick(ranges())}; break;
+    case 1: out = {pick(score_bounds()), pick(score_bounds()), "BYSCORE"}; break;
+    default: out = {pick(lex_bounds()), pick(lex_bounds()), "BYLEX"}; break;
+  }
+  append(&out, zrange_options());
+  return out;
+}
+// numkeys + keys for the Z*STORE / ZUNION family and ZMPOP; numkeys sometimes wrong.
+Strings zset_numkeys() {
+  Strings ks = some(keys(), 3);
+  Strings out{coin(85) ? std::to_string(ks.size()) : one_of({"0", "-1", "x", "5"})};
+  append(&out, ks);
+  return out;
+}
+Strings zset_combine_options(bool with_weights) {
+  Strings out;
+  if (with_weights && coin(30)) {
+    out.push_back("WEIGHTS");
+    append(&out, some(Strings{"1", "2", "0", "-1", "0.5", "inf", "x"}, 3));
+  }
+  if (with_weights && coin(30)) out.insert(out.end(), {"AGGREGATE", one_of({"SUM", "MIN", "MAX", "max", "FOO"})});
+  return out;
+}
+// SORT's options in Redis's order, sometimes broken. No BY nosort: the order of a
+// hashtable-encoded set is not deterministic, and SORT's command tips do not say so.
+Strings sort_options(bool store) {
+  Strings out;
+  if (coin(30)) append(&out, {"BY", one_of({"*", "w_*", "*->f", "k*->g", "nokey", "*->"})});
+  if (coin(30)) append(&out, {"LIMIT", pick(ranges()), pick(ranges())});
+  for (int i = *gen::inRange(0, 3); coin(40) && i > 0; --i) {
+    append(&out, {"GET", one_of({"#", "*", "*->f", "k*", "#->f"})});
+  }
+  if (coin(30)) out.push_back(one_of({"ASC", "DESC", "desc"}));
+  if (coin(40)) out.push_back(one_of({"ALPHA", "alpha"}));
+  if (store && coin(30)) append(&out, {"STORE", key()});
+  if (coin(5)) out.push_back(one_of({"FOO", "LIMIT", "GET"}));
+  return out;
+}
+
+
 const std::vector<Row>& rows() {
   using M = ExpiryMode;
   static const std::vector<Row> r = {
@@ -591,6 +661,140 @@ const std::vector<Row>& rows() {
          if (coin(30)) append(&a, {"COUNT", one_of({"10", "100", "0", "x"})});
          return a;
        }},
+      // sorted sets (members from values(): short, so every zset stays listpack-encoded and
+      // its SCAN/ZRANDMEMBER answers come back in one deterministic page)
+      {"ZADD", 5,
+       [](M) {
+         Argv a = with({"ZADD", key()}, zadd_flags());
+         for (int i = *gen::inRange(1, 4); i > 0; --i) append(&a, {pick(floats()), pick(values())});
+         return a;
+       }},
+      {"ZINCRBY", 2, [](M) { return Argv{"ZINCRBY", key(), pick(floats()), pick(values())}; }},
+      {"ZSCORE", 2, [](M) { return Argv{"ZSCORE", key(), pick(values())}; }},
+      {"ZMSCORE", 1, [](M) { return with({"ZMSCORE", key()}, some(values(), 3)); }},
+      {"ZCARD", 1, [](M) { return Argv{"ZCARD", key()}; }},
+      {"ZCOUNT", 1,
+       [](M) { return Argv{"ZCOUNT", key(), pick(score_bounds()), pick(score_bounds())}; }},
+      {"ZLEXCOUNT", 1,
+       [](M) { return Argv{"ZLEXCOUNT", key(), pick(lex_bounds()), pick(lex_bounds())}; }},
+      {"ZRANGE", 4, [](M) { return with({"ZRANGE", key()}, zrange_spec()); }},
+      {"ZRANGESTORE", 1, [](M) { return with({"ZRANGESTORE", key(), key()}, zrange_spec()); }},
+      {"ZRANGEBYSCORE", 1,
+       [](M) {
+         Argv a{"ZRANGEBYSCORE", key(), pick(score_bounds()), pick(score_bounds())};
+         if (coin(40)) a.push_back("WITHSCORES");
+         if (coin(30)) append(&a, {"LIMIT", pick(ranges()), pick(ranges())});
+         return a;
+       }},
+      {"ZREVRANGEBYSCORE", 1,
+       [](M) {
+         Argv a{"ZREVRANGEBYSCORE", key(), pick(score_bounds()), pick(score_bounds())};
+         if (coin(40)) a.push_back("WITHSCORES");
+         if (coin(30)) append(&a, {"LIMIT", pick(ranges()), pick(ranges())});
+         return a;
+       }},
+      {"ZRANGEBYLEX", 1,
+       [](M) {
+         Argv a{"ZRANGEBYLEX", key(), pick(lex_bounds()), pick(lex_bounds())};
+         if (coin(30)) append(&a, {"LIMIT", pick(ranges()), pick(ranges())});
+         return a;
+       }},
+      {"ZREVRANGEBYLEX", 1,
+       [](M) {
+         Argv a{"ZREVRANGEBYLEX", key(), pick(lex_bounds()), pick(lex_bounds())};
+         if (coin(30)) append(&a, {"LIMIT", pick(ranges()), pick(ranges())});
+         return a;
+       }},
+      {"ZREVRANGE", 1,
+       [](M) {
+         Argv a{"ZREVRANGE", key(), pick(ranges()), pick(ranges())};
+         if (coin(40)) a.push_back("WITHSCORES");
+         return a;
+       }},
+      {"ZRANK", 1, [](M) { return Argv{"ZRANK", key(), pick(values())}; }},
+      {"ZREVRANK", 1, [](M) { return Argv{"ZREVRANK", key(), pick(values())}; }},
+      {"ZREM", 2, [](M) { return with({"ZREM", key()}, some(values(), 2)); }},
+      {"ZREMRANGEBYRANK", 1,
+       [](M) { return Argv{"ZREMRANGEBYRANK", key(), pick(ranges()), pick(ranges())}; }},
+      {"ZREMRANGEBYSCORE", 1,
+       [](M) {
+         return Argv{"ZREMRANGEBYSCORE", key(), pick(score_bounds()), pick(score_bounds())};
+       }},
+      {"ZREMRANGEBYLEX", 1,
+       [](M) { return Argv{"ZREMRANGEBYLEX", key(), pick(lex_bounds()), pick(lex_bounds())}; }},
+      {"ZPOPMIN", 1,
+       [](M) { return coin(50) ? Argv{"ZPOPMIN", key()} : Argv{"ZPOPMIN", key(), pick(ints())}; }},
+      {"ZPOPMAX", 1,
+       [](M) { return coin(50) ? Argv{"ZPOPMAX", key()} : Argv{"ZPOPMAX", key(), pick(ints())}; }},
+      {"ZMPOP", 1,
+       [](M) {
+         Argv a = with({"ZMPOP"}, zset_numkeys());
+         a.push_back(one_of({"MIN", "MAX", "min", "FOO"}));
+         if (coin(40)) append(&a, {"COUNT", pick(ints())});
+         return a;
+       }},
+      {"BZPOPMIN", 1,
+       [](M) { return with(with({"BZPOPMIN"}, some(keys(), 2)), {block_timeout()}); }, false},
+      {"BZPOPMAX", 1,
+       [](M) { return with(with({"BZPOPMAX"}, some(keys(), 2)), {block_timeout()}); }, false},
+      {"BZMPOP", 1,
+       [](M) {
+         Argv a = with({"BZMPOP", block_timeout()}, zset_numkeys());
+         a.push_back(one_of({"MIN", "MAX", "FOO"}));
+         if (coin(40)) append(&a, {"COUNT", pick(ints())});
+         return a;
+       },
+       false},
+      {"ZRANDMEMBER", 1,
+       [](M) {
+         Argv a{"ZRANDMEMBER", key()};
+         if (coin(60)) a.push_back(one_of({"-5", "-1", "0", "5", "100", "x"}));
+         if (a.size() == 3 && coin(50)) a.push_back(one_of({"WITHSCORES", "FOO"}));
+         return a;
+       }},
+      {"ZUNION", 1,
+       [](M) {
+         Argv a = with(with({"ZUNION"}, zset_numkeys()), zset_combine_options(true));
+         if (coin(40)) a.push_back("WITHSCORES");
+         return a;
+       }},
+      {"ZINTER", 1,
+       [](M) {
+         Argv a = with(with({"ZINTER"}, zset_numkeys()), zset_combine_options(true));
+         if (coin(40)) a.push_back("WITHSCORES");
+         return a;
+       }},
+      {"ZDIFF", 1,
+       [](M) {
+         Argv a = with({"ZDIFF"}, zset_numkeys());
+         if (coin(40)) a.push_back("WITHSCORES");
+         return a;
+       }},
+      {"ZUNIONSTORE", 1,
+       [](M) {
+         return with(with({"ZUNIONSTORE", key()}, zset_numkeys()), zset_combine_options(true));
+       }},
+      {"ZINTERSTORE", 1,
+       [](M) {
+         return with(with({"ZINTERSTORE", key()}, zset_numkeys()), zset_combine_options(true));
+       }},
+      {"ZDIFFSTORE", 1, [](M) { return with({"ZDIFFSTORE", key()}, zset_numkeys()); }},
+      {"ZINTERCARD", 1,
+       [](M) {
+         Argv a = with({"ZINTERCARD"}, zset_numkeys());
+         if (coin(40)) append(&a, {"LIMIT", one_of({"0", "1", "-1", "x"})});
+         return a;
+       }},
+      {"ZSCAN", 1,
+       [](M) {
+         Argv a{"ZSCAN", key(), one_of({"0", "0", "abc", ""})};
+         if (coin(40)) append(&a, {"MATCH", one_of({"*", "1*", "?", "[a-"})});
+         if (coin(30)) append(&a, {"COUNT", one_of({"10", "100", "0", "x"})});
+         return a;
+       }},
+      // SORT / SORT_RO over lists, sets and zsets; the STORE form writes a list.
+      {"SORT", 3, [](M) { return with({"SORT", key()}, sort_options(true)); }},
+      {"SORT_RO", 1, [](M) { return with({"SORT_RO", key()}, sort_options(false)); }},
       // unknown commands
       {"UNKNOWN", 1,
        [](M) {

@@ -17,7 +17,10 @@
 #include "commands/keyspace.h"
 #include "commands/lists.h"
 #include "commands/strings.h"
+#include "commands/zsets.h"
+#include "core/heap.h"
 #include "core/keyspace.h"
+#include "types/memory_usage.h"
 
 namespace kevy {
 
@@ -222,6 +225,46 @@ Result<std::vector<std::string>> Store::smembers(std::string_view key, int db) {
   return impl_->run_db(db, [&](CommandContext& ctx) { return set_members(ctx, key); });
 }
 
+Result<int64_t> Store::zadd(std::string_view key,
+                            std::span<const std::pair<double, std::string_view>> items, int db) {
+  if (items.empty()) return Status::command_error(err::wrong_arity("zadd"));
+  return impl_->run_db(db, [&](CommandContext& ctx) -> Result<int64_t> {
+    auto r = zset_add(ctx, key, items, ZaddFlags{});
+    if (!r.ok()) return r.status();
+    return r->added;
+  });
+}
+
+Result<std::optional<double>> Store::zscore(std::string_view key, std::string_view member,
+                                            int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return zset_score(ctx, key, member); });
+}
+
+Result<int64_t> Store::zrem(std::string_view key, std::span<const std::string_view> members,
+                            int db) {
+  if (members.empty()) return Status::command_error(err::wrong_arity("zrem"));
+  return impl_->run_db(db, [&](CommandContext& ctx) { return zset_rem(ctx, key, members); });
+}
+
+Result<std::vector<std::pair<std::string, double>>> Store::zrange(std::string_view key,
+                                                                  int64_t start, int64_t stop,
+                                                                  int db) {
+  return impl_->run_db(
+      db, [&](CommandContext& ctx) { return zset_range_by_rank(ctx, key, start, stop); });
+}
+
+Result<std::vector<std::pair<std::string, double>>> Store::zrange_by_score(std::string_view key,
+                                                                           double min,
+                                                                           double max, int db) {
+  const ScoreRange range{min, max, false, false};
+  return impl_->run_db(db,
+                       [&](CommandContext& ctx) { return zset_range_by_score(ctx, key, range); });
+}
+
+Result<int64_t> Store::zcard(std::string_view key, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) { return zset_card(ctx, key); });
+}
+
 Result<int64_t> Store::lpush(std::string_view key, std::span<const std::string_view> values,
                              int db) {
   if (values.empty()) return Status::command_error(err::wrong_arity("lpush"));
@@ -244,6 +287,27 @@ Result<std::vector<std::string>> Store::lrange(std::string_view key, int64_t sta
 
 Result<int64_t> Store::llen(std::string_view key, int db) {
   return impl_->run_db(db, [&](CommandContext& ctx) { return list_length(ctx, key); });
+}
+
+std::optional<size_t> Store::memory_usage(std::string_view key, int db) {
+  return impl_->run_db(db, [&](CommandContext& ctx) -> std::optional<size_t> {
+    if (db < 0 || db >= ctx.ks.num_dbs()) return std::nullopt;
+    // As MEMORY USAGE: lazy expiry applies, but the LRU stamp and the hit/miss counts do not.
+    const Entry* e = ctx.ks.lookup_read(db, key, kLookupNoTouch | kLookupNoStats);
+    if (e == nullptr) return std::nullopt;
+    size_t bytes = entry_memory_bytes(*e);
+    // The key's share of its table slots: the table's slot bytes over its keys, i.e. 8 bytes
+    // divided by the load factor (Redis's MEMORY USAGE leaves its dict buckets out; kevy
+    // counts them, as they grow with the keys). The same for a TTL's expires entry.
+    const Db& d = ctx.ks.db(db);
+    bytes += d.main.memory_bytes() / d.main.size();
+    if (e->has_expire()) {
+      if (const Entry* when = d.expires.find(key); when != nullptr) {
+        bytes += heap_bytes(when->alloc_size()) + d.expires.memory_bytes() / d.expires.size();
+      }
+    }
+    return bytes;
+  });
 }
 
 ScanPage Store::scan(uint64_t cursor, const ScanOptions& opts) {

@@ -40,6 +40,10 @@ struct Options {
   size_t hash_max_listpack_value = 64;
   // set-max-intset-entries: a set of integers stays intset-encoded up to this many members.
   size_t set_max_intset_entries = 512;
+  // zset-max-listpack-entries / zset-max-listpack-value: a sorted set stays listpack-encoded
+  // while it has at most this many members and no member longer than this many bytes.
+  size_t zset_max_listpack_entries = 128;
+  size_t zset_max_listpack_value = 64;
 
   Options& with_databases(int n) { databases = n; return *this; }
   Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }

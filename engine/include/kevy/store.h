@@ -144,6 +144,29 @@ class Store {
   // LLEN: 0 when missing.
   Result<int64_t> llen(std::string_view key, int db = 0);
 
+  // Sorted sets. Errors: WRONGTYPE when the key holds another type; a NaN score is refused.
+  // ZADD (no flags): sets each (score, member); the number of members that were new.
+  Result<int64_t> zadd(std::string_view key,
+                       std::span<const std::pair<double, std::string_view>> items, int db = 0);
+  // ZSCORE: nullopt for a missing key or member.
+  Result<std::optional<double>> zscore(std::string_view key, std::string_view member, int db = 0);
+  // ZREM: the number removed; removing the last member deletes the key.
+  Result<int64_t> zrem(std::string_view key, std::span<const std::string_view> members,
+                       int db = 0);
+  // ZRANGE start stop WITHSCORES (ranks as Redis reads them); ascending (member, score).
+  Result<std::vector<std::pair<std::string, double>>> zrange(std::string_view key, int64_t start,
+                                                             int64_t stop, int db = 0);
+  // ZRANGEBYSCORE key min max WITHSCORES with inclusive bounds; ascending (member, score).
+  Result<std::vector<std::pair<std::string, double>>> zrange_by_score(std::string_view key,
+                                                                      double min, double max,
+                                                                      int db = 0);
+  // ZCARD: 0 when missing.
+  Result<int64_t> zcard(std::string_view key, int db = 0);
+
+  // Bytes kevy holds for key and its value (entry, collection buffers, tables), the
+  // counterpart of Redis's MEMORY USAGE with all samples; nullopt when the key is missing.
+  std::optional<size_t> memory_usage(std::string_view key, int db = 0);
+
   // One active-expiry cycle (what the background thread runs hz times per second).
   // Returns the number of keys deleted.
   uint64_t tick();

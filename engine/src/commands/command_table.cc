@@ -2,6 +2,9 @@
 
 #include "commands/args.h"
 #include "commands/errors.h"
+#include "commands/sort.h"
+#include "commands/zsets.h"
+#include "commands/zsets_ops.h"
 
 namespace kevy {
 namespace {
@@ -35,6 +38,9 @@ const CommandTable& CommandTable::instance() {
     register_list_commands(*t);
     register_hash_commands(*t);
     register_set_commands(*t);
+    register_sort_commands(*t);
+    register_zset_commands(*t);
+    register_zset_ops_commands(*t);
     return t;
   }();
   return *table;

@@ -101,6 +101,29 @@ inline constexpr std::string_view kNumkeysTooMany =
     "ERR Number of keys can't be greater than number of args";
 inline constexpr std::string_view kLimitNegative = "ERR LIMIT can't be negative";
 
+// SORT / SORT_RO: a score (the element or its BY value) that strtod refuses.
+inline constexpr std::string_view kSortScoreNotDouble =
+    "ERR One or more scores can't be converted into double";
+
+// Sorted sets, part A (zsets.cc): ZADD's option checks and INCR result, range arguments.
+inline constexpr std::string_view kZaddXxAndNx =
+    "ERR XX and NX options at the same time are not compatible";
+inline constexpr std::string_view kZaddGtLtNx =
+    "ERR GT, LT, and/or NX options at the same time are not compatible";
+inline constexpr std::string_view kZaddIncrSinglePair =
+    "ERR INCR option supports a single increment-element pair";
+inline constexpr std::string_view kZaddNanResult = "ERR resulting score is not a number (NaN)";
+inline constexpr std::string_view kMinMaxNotFloat = "ERR min or max is not a float";
+inline constexpr std::string_view kMinMaxNotLexRange =
+    "ERR min or max not valid string range item";
+inline constexpr std::string_view kZrangeLimitNeedsByscoreOrBylex =
+    "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX";
+inline constexpr std::string_view kZrangeWithscoresWithBylex =
+    "ERR syntax error, WITHSCORES not supported in combination with BYLEX";
+
+// Sorted sets, part B (zsets_ops.cc): WEIGHTS of ZUNION ZINTER ZUNIONSTORE ZINTERSTORE.
+inline constexpr std::string_view kWeightNotFloat = "ERR weight value is not a float";
+
 // "ERR Syntax error in HELLO option 'foo'"
 std::string hello_syntax(std::string_view option);
 // "ERR Unsupported option foo"
@@ -114,6 +137,9 @@ std::string unknown_subcommand(std::string_view sub, std::string_view container)
 // "ERR unknown subcommand or wrong number of arguments for 'foo'. Try DEBUG HELP." (commands
 // that parse their own subcommands, like DEBUG)
 std::string subcommand_syntax(std::string_view sub, std::string_view command);
+// "ERR at least 1 input key is needed for 'zunion' command" (ZUNION ZINTER ZDIFF ZINTERCARD and
+// the STORE forms, with numkeys below 1).
+std::string at_least_one_input_key(std::string_view command);
 // "ERR invalid expire time in 'set' command"
 std::string invalid_expire(std::string_view command);
 

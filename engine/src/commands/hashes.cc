@@ -9,7 +9,7 @@
 #include "commands/args.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
-#include "core/glob.h"
+#include "commands/scan_args.h"
 #include "core/numbers.h"
 #include "types/hash.h"
 
@@ -299,7 +299,9 @@ Reply hrandfield_with_count(CommandContext& ctx, Args argv) {
   } else if (argv.size() >= 4) {
     return syntax_error();
   }
-  if (with_values && *count < -kLongMax / 2) return Reply::error(err::kValueOutOfRange);
+  if (with_values && (*count < -kLongMax / 2 || *count > kLongMax / 2)) {
+    return Reply::error(err::kValueOutOfRange);
+  }
   auto h = read_hash(ctx, argv[1]);
   if (!h.ok()) return error_of(h.status());
   if (*h == nullptr || *count == 0) return Reply::array();
@@ -353,15 +355,6 @@ Reply hrandfield_command(CommandContext& ctx, Args argv) {
 
 // ---- HSCAN
 
-// Redis's parseScanCursorOrReply: strtoull in base 10 over the C string, so "", "+5" and "-1"
-// are cursors; a leading space or an overflow is not.
-std::optional<uint64_t> scan_cursor(std::string_view arg) {
-  if (!arg.empty() && std::string_view(" \t\n\v\f\r").find(arg[0]) != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return parse_uint64(arg);
-}
-
 // HSCAN key cursor [MATCH pattern] [COUNT count]: the cursor is checked first, then the key
 // (a missing key replies an empty scan whatever the options), then the options. A listpack
 // hash is returned whole in one call with cursor 0, whatever the cursor and COUNT.
@@ -371,26 +364,11 @@ Reply hscan_command(CommandContext& ctx, Args argv) {
   auto h = read_hash(ctx, argv[1]);
   if (!h.ok()) return error_of(h.status());
   if (*h == nullptr) return Reply::array({Reply::bulk("0"), Reply::array()});
-  size_t count = 10;
-  std::optional<std::string_view> pattern;
-  for (size_t i = 3; i < argv.size(); i += 2) {
-    if (i + 1 >= argv.size()) return syntax_error();
-    if (option_is(argv[i], "count")) {
-      Reply error;
-      auto n = int_arg(argv[i + 1], &error);
-      if (!n) return error;
-      if (*n < 1) return syntax_error();
-      count = static_cast<size_t>(*n);
-    } else if (option_is(argv[i], "match")) {
-      pattern = argv[i + 1];
-    } else {
-      return syntax_error();
-    }
-  }
-  const bool use_pattern = pattern && *pattern != "*";
+  ScanArgs opts;
+  if (auto error = parse_scan_options(argv, 3, &opts)) return *error;
   std::vector<Reply> items;
   auto visit = [&](std::string_view f, std::string_view v) {
-    if (use_pattern && !glob_match(*pattern, f)) return;
+    if (!opts.matches(f)) return;
     items.push_back(Reply::bulk(f));
     items.push_back(Reply::bulk(v));
   };
@@ -398,7 +376,7 @@ Reply hscan_command(CommandContext& ctx, Args argv) {
   if ((*h)->is_listpack()) {
     (*h)->for_each(visit);
   } else {
-    next = (*h)->scan(*cursor, count, visit);
+    next = (*h)->scan(*cursor, opts.count, visit);
   }
   return Reply::array({Reply::bulk(std::to_string(next)), Reply::array(std::move(items))});
 }

@@ -709,6 +709,8 @@ TEST_F(HashesTest, HrandfieldOptionAndCountErrors) {
             "-ERR value is out of range\r\n");
   EXPECT_EQ(run({"hrandfield", "h", "-4611686018427387904", "withvalues"}),
             "-ERR value is out of range\r\n");
+  EXPECT_EQ(run({"hrandfield", "h", "4611686018427387904", "withvalues"}),
+            "-ERR value is out of range\r\n");
   EXPECT_EQ(run({"hrandfield", "h", "1", "WithValues"}),
             "*2\r\n$1\r\na\r\n$1\r\n1\r\n");
 }

@@ -3,13 +3,13 @@
 // BLMPOP (see lists.h).
 #include "commands/lists.h"
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
 #include <utility>
 
 #include "commands/args.h"
+#include "commands/blocking_args.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
 #include "core/numbers.h"
@@ -90,20 +90,6 @@ std::optional<ListEnd> parse_end(std::string_view s) {
   if (eq_ci(s, "right")) return ListEnd::kTail;
   return std::nullopt;
 }
-
-// Redis's getTimeoutFromObjectOrReply in seconds: a long double (string2ld rules), times
-// 1000, rounded up to ms. A value whose ms do not fit a long long converts to LLONG_MIN on
-// x86-64 and is then "negative", as are NaN-free infinities.
-std::optional<Reply> check_timeout(std::string_view s) {
-  auto v = parse_long_double(s);
-  if (!v) return Reply::error(err::kTimeoutNotFloat);
-  long double ms = std::ceil(*v * 1000.0L);
-  if (!(ms < 9223372036854775808.0L) || ms < 0) return Reply::error(err::kTimeoutNegative);
-  return std::nullopt;
-}
-
-// What a blocking command replies when it would block (the expired-timeout reply).
-Reply would_block() { return Reply::null_array(); }
 
 // ---- LPUSH RPUSH LPUSHX RPUSHX LLEN
 

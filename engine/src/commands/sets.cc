@@ -9,7 +9,7 @@
 #include "commands/args.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
-#include "core/glob.h"
+#include "commands/scan_args.h"
 #include "core/numbers.h"
 #include "types/set.h"
 
@@ -407,13 +407,6 @@ Reply spop_command(CommandContext& ctx, Args argv) {
 
 // ---- SSCAN
 
-std::optional<uint64_t> scan_cursor(std::string_view arg) {
-  if (!arg.empty() && std::string_view(" \t\n\v\f\r").find(arg[0]) != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return parse_uint64(arg);
-}
-
 // SSCAN key cursor [MATCH pattern] [COUNT count]: cursor first, then the key (a missing key
 // replies an empty scan whatever the options), then the options. An intset is returned whole
 // in one call with cursor 0.
@@ -423,33 +416,18 @@ Reply sscan_command(CommandContext& ctx, Args argv) {
   auto s = read_set(ctx, argv[1]);
   if (!s.ok()) return error_of(s.status());
   if (*s == nullptr) return Reply::array({Reply::bulk("0"), Reply::array()});
-  size_t count = 10;
-  std::optional<std::string_view> pattern;
-  for (size_t i = 3; i < argv.size(); i += 2) {
-    if (i + 1 >= argv.size()) return syntax_error();
-    if (option_is(argv[i], "count")) {
-      Reply error;
-      auto n = int_arg(argv[i + 1], &error);
-      if (!n) return error;
-      if (*n < 1) return syntax_error();
-      count = static_cast<size_t>(*n);
-    } else if (option_is(argv[i], "match")) {
-      pattern = argv[i + 1];
-    } else {
-      return syntax_error();
-    }
-  }
-  const bool use_pattern = pattern && *pattern != "*";
+  ScanArgs opts;
+  if (auto error = parse_scan_options(argv, 3, &opts)) return *error;
   std::vector<Reply> items;
   auto visit = [&](std::string_view m) {
-    if (use_pattern && !glob_match(*pattern, m)) return;
+    if (!opts.matches(m)) return;
     items.push_back(Reply::bulk(m));
   };
   uint64_t next = 0;
   if ((*s)->is_intset()) {
     (*s)->for_each(visit);
   } else {
-    next = (*s)->scan(*cursor, count, visit);
+    next = (*s)->scan(*cursor, opts.count, visit);
   }
   return Reply::array({Reply::bulk(std::to_string(next)), Reply::array(std::move(items))});
 }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -97,9 +98,10 @@ std::optional<long double> parse_long_double(std::string_view s) {
 std::string format_double_reply(double d) {
   if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
   if (std::isnan(d)) return "nan";
+  // to_chars with a precision is specified as printf's %.17g, and is several times faster.
   char buf[64];
-  int n = std::snprintf(buf, sizeof buf, "%.17g", d);
-  return std::string(buf, static_cast<size_t>(n));
+  const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 17);
+  return std::string(buf, res.ptr);
 }
 
 std::string format_long_double_human(long double v) {

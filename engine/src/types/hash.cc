@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/heap.h"
 #include "core/varint.h"
 
 namespace kevy {
@@ -180,9 +181,11 @@ std::pair<std::string_view, std::string_view> HashValue::random_pair(uint64_t r)
 }
 
 size_t HashValue::memory_bytes() const {
-  if (!table_) return sizeof(*this) + buf_.capacity();
-  size_t n = sizeof(*this) + sizeof(Table) + table_->memory_bytes();
-  table_->for_each([&](Entry* e) { n += e->alloc_size(); });
+  // Malloc chunks (core/heap.h): the object, then the buffer or the table and its entries.
+  if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
+  size_t n = heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
+             heap_bytes(table_->memory_bytes());
+  table_->for_each([&](Entry* e) { n += heap_bytes(e->alloc_size()); });
   return n;
 }
 

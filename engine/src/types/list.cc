@@ -4,6 +4,7 @@
 #include <cassert>
 #include <utility>
 
+#include "core/heap.h"
 #include "core/varint.h"
 
 namespace kevy {
@@ -58,14 +59,20 @@ size_t entry_start_before(const std::string& buf, size_t end) {
   return end - 2 * k - len;
 }
 
-// Grows a node buffer with bounded slack (a node is capped, so doubling would waste up to
-// half of it).
+// Grows a node buffer. Below half the node cap it grows as std::string does (doubling). Above
+// it, the grown buffer is built fresh with the exact cap: libstdc++'s reserve() on a non-empty
+// string grows to at least twice the old capacity, which would leave full nodes half empty.
 void reserve_for(std::string& buf, size_t extra) {
   const size_t need = buf.size() + extra;
   if (need <= buf.capacity()) return;
-  size_t target = buf.size() + buf.size() / 4 + 16;
-  target = std::min(target, ListObject::kNodeMaxBytes);
-  buf.reserve(std::max(need, target));
+  if (2 * buf.capacity() <= ListObject::kNodeMaxBytes || need > ListObject::kNodeMaxBytes) {
+    buf.reserve(need);
+    return;
+  }
+  std::string grown;
+  grown.reserve(ListObject::kNodeMaxBytes);
+  grown.append(buf);
+  buf.swap(grown);
 }
 
 }  // namespace
@@ -79,10 +86,9 @@ std::unique_ptr<Object> ListObject::clone() const {
 }
 
 size_t ListObject::memory_bytes() const {
-  size_t total = sizeof(*this) + nodes_.capacity() * sizeof(Node);
-  for (const Node& n : nodes_) {
-    if (n.buf.capacity() > 15) total += n.buf.capacity() + 1;
-  }
+  // Malloc chunks (core/heap.h): the object, the node vector, every node buffer.
+  size_t total = heap_bytes(sizeof(*this)) + heap_bytes(nodes_.capacity() * sizeof(Node));
+  for (const Node& n : nodes_) total += heap_bytes(n.buf);
   return total;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "core/heap.h"
 #include "core/varint.h"
 
 namespace kevy {
@@ -473,11 +474,14 @@ ZsetItem ZsetValue::random_item(uint64_t r) const {
 }
 
 size_t ZsetValue::memory_bytes() const {
-  if (!table_) return sizeof(*this) + buf_.capacity();
-  size_t n = sizeof(*this) + sizeof(Table) + table_->memory_bytes() +
-             chunks_.capacity() * sizeof(Chunk) + fenwick_.capacity() * sizeof(size_t);
-  for (const Chunk& chunk : chunks_) n += chunk.capacity() * sizeof(Node);
-  table_->for_each([&](Entry* e) { n += e->alloc_size(); });
+  // Malloc chunks (core/heap.h): the object, then the buffer, or the table, its entries and
+  // the rank index.
+  if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
+  size_t n = heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
+             heap_bytes(table_->memory_bytes()) + heap_bytes(chunks_.capacity() * sizeof(Chunk)) +
+             heap_bytes(fenwick_.capacity() * sizeof(size_t));
+  for (const Chunk& chunk : chunks_) n += heap_bytes(chunk.capacity() * sizeof(Node));
+  table_->for_each([&](Entry* e) { n += heap_bytes(e->alloc_size()); });
   return n;
 }
 

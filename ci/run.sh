@@ -4,10 +4,11 @@
 #   2. kevy is true to the corpus        kevy-conform replay corpus --target embedded
 #   3. generated sequences agree         kevy-conform props 2000 runs x 50 commands, kevy vs Redis
 #   4. the conformance ctests            gate-can-fail, state-diff, kevy-cli vs redis-cli, ...
-# and the 1M-key store benchmark for information. Exit status is non-zero when anything fails;
-# a missing redis-server (exit 77, "unavailable") is a failure here: this job gates on Redis.
+# and the benchmarks (1M-key store; collection types vs redis-server) for information. Exit
+# status is non-zero when anything fails; a missing redis-server (exit 77, "unavailable") is a
+# failure here: this job gates on Redis.
 #   KEVY_CI_BUILD  build dir (default build-ci)     KEVY_CI_JOBS  parallelism (default 2)
-#   KEVY_CI_BENCH=0  skip the benchmark      KEVY_CI_PROPS_RUNS  props runs (default 2000)
+#   KEVY_CI_BENCH=0  skip the benchmarks     KEVY_CI_PROPS_RUNS  props runs (default 2000)
 # shellcheck source=ci/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 BUILD=${KEVY_CI_BUILD:-$ROOT/build-ci}
@@ -47,18 +48,24 @@ gate "props embedded/redis" "$CONFORM" props --seed 20240601 \
   --target spawn:redis-server --target embedded --out "$REPORTS/props-failures"
 gate "conformance ctests" run_ctest "$BUILD" -R 'conform|corpus'
 
-bench_line=""
-if [[ "${KEVY_CI_BENCH:-1}" != 0 && -x "$BUILD/bin/kevy-bench-store" ]]; then
-  step "benchmark kevy-bench-store (1M keys, informational)"
-  if "$BUILD/bin/kevy-bench-store" | tee "$REPORTS/bench-store.txt"; then
-    bench_line=$(tail -n 1 "$REPORTS/bench-store.txt")
+bench_lines=()
+# Runs one benchmark binary (informational numbers; a crash or a wrong result fails the job).
+run_bench() {
+  local name=$1
+  step "benchmark $name (informational)"
+  if "$BUILD/bin/$name" | tee "$REPORTS/$name.txt"; then
+    bench_lines+=("$name: $(tail -n 1 "$REPORTS/$name.txt")")
   else
-    summary+=("benchmark                  FAIL"); status=1
+    summary+=("benchmark $name  FAIL"); status=1
   fi
+}
+if [[ "${KEVY_CI_BENCH:-1}" != 0 && -x "$BUILD/bin/kevy-bench-store" ]]; then
+  run_bench kevy-bench-store
+  run_bench kevy-bench-types
 fi
 
 step "summary (reports in $REPORTS)"
 printf '  %s\n' "${summary[@]}"
-[[ -n "$bench_line" ]] && echo "  benchmark: $bench_line"
+for line in "${bench_lines[@]}"; do echo "  $line"; done
 if [[ $status -eq 0 ]]; then echo "ci/run.sh: OK"; else echo "ci/run.sh: FAILED"; fi
 exit $status

@@ -42,14 +42,15 @@ else
   summary+=("clang 14 build: BUILD FAILED"); status=1
 fi
 
-# TSan for the code that runs threads: the store's lock, the background expiry thread.
+# TSan for the code that runs threads: the store's lock, the background expiry thread, the
+# server's event-loop thread.
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 TSAN=${KEVY_CI_TSAN_BUILD:-$ROOT/build-ci-tsan}
 # Only the unit-test binary is built here: that is where the threaded tests live.
 if ! KEVY_CI_TARGET=kevy_unit_tests configure_and_build "$TSAN" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEVY_SANITIZE=thread -DKEVY_BENCH=OFF; then
   summary+=("tsan (threads): BUILD FAILED"); status=1
-elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread'; then
+elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread|ServerTest'; then
   summary+=("tsan (threads): TESTS FAILED"); status=1
 else
   summary+=("tsan (threads): pass")

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "resp_value.h"
-#include "split_args.h"
+#include "resp/split_args.h"
 
 namespace kevy::conformance {
 namespace {
@@ -214,7 +214,7 @@ bool parse_corpus(std::string_view path, std::string_view content, CorpusFile* o
       CorpusStep step;
       step.line_no = line_no;
       const bool directive = !cmd.empty() && cmd[0] == '@';
-      auto args = cli::split_args(cmd);
+      auto args = split_args(cmd);
       if (!args) return fail("invalid quoting (redis-cli would say \"Invalid argument(s)\")");
       if (args->empty()) return fail("`>` without a command");
       if (directive) {

@@ -66,6 +66,19 @@ std::optional<std::string> RedisServer::find_binary() {
   return std::nullopt;
 }
 
+std::optional<std::string> RedisServer::find_kevy_binary() {
+  if (const char* env = std::getenv("KEVY_SERVER"); env != nullptr && *env != '\0') {
+    if (is_executable(env)) return std::string(env);
+    return std::nullopt;
+  }
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  std::string candidate = (self.parent_path() / "kevy-server").string();
+  if (is_executable(candidate)) return candidate;
+  return std::nullopt;
+}
+
 std::string RedisServer::version(const std::string& binary) {
   std::string cmd = "'" + binary + "' --version 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
@@ -481,11 +494,22 @@ std::unique_ptr<Target> open_target(const std::string& uri, std::string* error,
       if (!t->connect(error)) return nullptr;
       return t;
     }
-    case TargetUri::Kind::kSpawnKevy:
-      *error =
-          "spawn:kevy-server: kevy-server does not exist yet (issue #6); use `embedded` for "
-          "the in-process store, or resp://host:port for a server you started";
-      return nullptr;
+    case TargetUri::Kind::kSpawnKevy: {
+      std::optional<std::string> binary = RedisServer::find_kevy_binary();
+      if (!binary) {
+        *unavailable = true;
+        *error = "kevy-server not found next to kevy-conform (nor $KEVY_SERVER set)";
+        return nullptr;
+      }
+      std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error);
+      if (!server) return nullptr;
+      auto t = std::make_unique<RedisTarget>(server->socket_path());
+      t->set_label("kevy-server");
+      t->require_debug(true);
+      t->adopt_server(std::move(server));
+      if (!t->connect(error)) return nullptr;
+      return t;
+    }
     case TargetUri::Kind::kFaulty: {
       std::unique_ptr<Target> inner = open_target(u.inner, error, unavailable);
       if (!inner) return nullptr;

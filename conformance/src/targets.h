@@ -5,7 +5,7 @@
 //   resp://host:port     a live server over TCP (hiredis connects, raw RESP I/O)
 //   unix:///path/sock    a live server on a unix socket
 //   spawn:redis-server   a fresh redis-server on a unix socket in a temp dir, stopped by PID
-//   spawn:kevy-server    (not available until kevy-server exists, issue #6)
+//   spawn:kevy-server    a fresh kevy-server ($KEVY_SERVER, else next to this binary), same way
 //   faulty:N:<uri>       <uri> with its Nth reply (1-based, counted over run()) replaced by a
 //                        wrong but well-formed reply: proves that a gate can fail
 //
@@ -38,6 +38,10 @@ class RedisServer {
   // The redis-server binary: $KEVY_REDIS_SERVER, else the first one on $PATH; nullopt if
   // there is none.
   static std::optional<std::string> find_binary();
+  // The kevy-server binary: $KEVY_SERVER, else kevy-server next to this executable (the
+  // build's bin dir); nullopt if there is none. It takes redis-server's flags, so start()
+  // runs it the same way.
+  static std::optional<std::string> find_kevy_binary();
   // "7.0.15" from `redis-server --version`, or "" when it cannot be read.
   static std::string version(const std::string& binary);
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "commands/command_table.h"
-#include "split_args.h"
+#include "resp/split_args.h"
 
 namespace {
 
@@ -63,7 +63,7 @@ CorpusNames read_corpus(const std::filesystem::path& dir) {
       } else if (line.rfind("tags:", 0) == 0) {
         if (line.find(" needs=") != std::string::npos) runnable = false;
       } else if (line.rfind("> ", 0) == 0 && line.size() > 2 && line[2] != '@') {
-        auto argv = kevy::cli::split_args(std::string_view(line).substr(2));
+        auto argv = kevy::split_args(std::string_view(line).substr(2));
         EXPECT_TRUE(argv.has_value()) << path << ": bad quoting: " << line;
         if (argv && !argv->empty()) pending.push_back(std::move(*argv));
       }

@@ -23,7 +23,7 @@
 #include "cli_format.h"
 #include "kevy/store.h"
 #include "resp_value.h"
-#include "split_args.h"
+#include "resp/split_args.h"
 
 namespace kevy::cli {
 namespace {

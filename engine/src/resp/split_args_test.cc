@@ -1,13 +1,13 @@
 // split_args must split exactly like redis-cli 7.0.15 (sdssplitargs). The expectations were
 // recorded by piping the same lines into redis-cli against redis-server 7.0.15.
-#include "split_args.h"
+#include "resp/split_args.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace kevy::cli {
+namespace kevy {
 namespace {
 
 using Args = std::vector<std::string>;
@@ -81,4 +81,4 @@ TEST(SplitArgsTest, NulByteEndsTheLine) {
 }
 
 }  // namespace
-}  // namespace kevy::cli
+}  // namespace kevy

@@ -1,5 +1,6 @@
 // split_args: splits one input line into arguments exactly as redis-cli does (Redis's
-// sdssplitargs), so that kevy-cli and the conformance case files accept the same syntax:
+// sdssplitargs), so that kevy-cli, the conformance case files and inline requests to kevy-server
+// (RequestParser) accept the same syntax:
 //
 //   set k "a b\x00\n"    ->  {"set", "k", "a b\0\n"}
 //   set k 'it\'s'        ->  {"set", "k", "it's"}
@@ -21,10 +22,10 @@
 #include <string_view>
 #include <vector>
 
-namespace kevy::cli {
+namespace kevy {
 
 // The arguments of `line`, or nullopt when the quoting is invalid (redis-cli then prints
 // "Invalid argument(s)"). An empty or all-blank line gives an empty vector.
 std::optional<std::vector<std::string>> split_args(std::string_view line);
 
-}  // namespace kevy::cli
+}  // namespace kevy

@@ -1,6 +1,6 @@
-#include "split_args.h"
+#include "resp/split_args.h"
 
-namespace kevy::cli {
+namespace kevy {
 namespace {
 
 // The C locale's isspace(), which sdssplitargs uses to skip blanks and to check what
@@ -99,4 +99,4 @@ std::optional<std::vector<std::string>> split_args(std::string_view line) {
   }
 }
 
-}  // namespace kevy::cli
+}  // namespace kevy

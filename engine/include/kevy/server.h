@@ -1,0 +1,73 @@
+// kevy::Server: a RESP2/RESP3 network server over a kevy::Store, for code under test that
+// talks to Redis through a socket (hiredis, redis-plus-plus, redis-py, redis-cli, ...).
+//
+//   auto store = std::make_shared<kevy::Store>(std::move(kevy::Store::open({}).value()));
+//   auto server = kevy::Server::start(store, kevy::ServerOptions{}.with_port(0));
+//   int port = server.value()->port();          // the port the kernel chose
+//   ...
+//   server.value()->stop();                      // or let the destructor do it
+//
+// One background thread per server runs an epoll event loop: non-blocking sockets, no thread
+// per connection. Every command goes through Store::execute_resp, the same path as the
+// embedded API, with one Session (db, protocol, client id) per connection. Several servers may
+// run in one process, each with its own store (or sharing one).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "kevy/status.h"
+#include "kevy/store.h"
+
+namespace kevy {
+
+struct ServerOptions {
+  // TCP: listen on bind_address:port; port 0 picks a free port (see Server::port()); -1 means
+  // no TCP listener.
+  std::string bind_address = "127.0.0.1";
+  int port = 0;
+  // Unix socket path; empty means none.
+  std::string unix_socket;
+  // requirepass: when non-empty, commands other than AUTH/HELLO/QUIT get -NOAUTH until AUTH.
+  std::string require_pass;
+  size_t proto_max_bulk_len = 512ull << 20;
+  size_t client_query_buffer_limit = 1ull << 30;
+
+  ServerOptions& with_port(int p) { port = p; return *this; }
+  ServerOptions& with_bind(std::string a) { bind_address = std::move(a); return *this; }
+  ServerOptions& with_unix_socket(std::string path) { unix_socket = std::move(path); return *this; }
+  ServerOptions& with_require_pass(std::string p) { require_pass = std::move(p); return *this; }
+};
+
+class Server {
+ public:
+  // Binds the listeners and starts the event-loop thread; an error Status when a socket cannot
+  // be bound (the message names the address and errno text).
+  static Result<std::unique_ptr<Server>> start(std::shared_ptr<Store> store,
+                                               const ServerOptions& options);
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  // Stops if still running.
+  ~Server();
+
+  // The TCP port listened on (the chosen one when options.port was 0); -1 without TCP.
+  int port() const;
+  // The unix socket path, empty without one.
+  const std::string& unix_socket() const;
+  // Closes every connection and listener, joins the thread; the unix socket file is removed.
+  // Idempotent. Leaves no thread or file descriptor behind.
+  void stop();
+  // True until stop() or a SHUTDOWN command.
+  bool running() const;
+  // Blocks until the server stops (stop() from another thread, or SHUTDOWN).
+  void wait();
+
+  struct Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kevy

@@ -1,0 +1,64 @@
+#include "server/connection.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace kevy {
+namespace {
+
+constexpr size_t kReadChunk = 16 * 1024;
+// At most this many bytes per read_input() call, so one busy client cannot starve the others;
+// level-triggered epoll reports the rest on the next wait.
+constexpr size_t kReadCapPerEvent = 1024 * 1024;
+
+}  // namespace
+
+Connection::Connection(int fd, int64_t client_id, RequestLimits limits, bool authenticated)
+    : authenticated(authenticated), fd_(fd), parser_(limits) {
+  session_.client_id = client_id;
+}
+
+Connection::~Connection() { ::close(fd_); }
+
+bool Connection::read_input() {
+  char buf[kReadChunk];
+  size_t total = 0;
+  while (total < kReadCapPerEvent) {
+    ssize_t n = ::read(fd_, buf, sizeof buf);
+    if (n > 0) {
+      parser_.feed(std::string_view(buf, static_cast<size_t>(n)));
+      total += static_cast<size_t>(n);
+      if (static_cast<size_t>(n) < sizeof buf) return true;
+      continue;
+    }
+    if (n == 0) return false;  // EOF
+    if (errno == EINTR) continue;
+    return errno == EAGAIN || errno == EWOULDBLOCK;
+  }
+  return true;
+}
+
+bool Connection::flush() {
+  while (out_pos_ < out_.size()) {
+    ssize_t n = ::send(fd_, out_.data() + out_pos_, out_.size() - out_pos_, MSG_NOSIGNAL);
+    if (n > 0) {
+      out_pos_ += static_cast<size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+    return false;
+  }
+  if (out_pos_ == out_.size()) {
+    out_.clear();
+    out_pos_ = 0;
+  } else if (out_pos_ > out_.size() / 2) {
+    out_.erase(0, out_pos_);
+    out_pos_ = 0;
+  }
+  return true;
+}
+
+}  // namespace kevy

@@ -44,6 +44,10 @@ struct Options {
   // while it has at most this many members and no member longer than this many bytes.
   size_t zset_max_listpack_entries = 128;
   size_t zset_max_listpack_value = 64;
+  // slowlog-log-slower-than (microseconds; negative disables the log, 0 logs every command)
+  // and slowlog-max-len.
+  int64_t slowlog_log_slower_than = 10000;
+  size_t slowlog_max_len = 128;
 
   Options& with_databases(int n) { databases = n; return *this; }
   Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }

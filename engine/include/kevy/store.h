@@ -29,11 +29,25 @@
 
 namespace kevy {
 
-// Per-client state: the selected database and the protocol (2 = RESP2, 3 = RESP3).
+class ClientHost;  // commands/client_host.h: what a network server tells CLIENT and INFO
+
+// Per-client state: the selected database, the protocol (2 = RESP2, 3 = RESP3) and what the
+// connection commands (CLIENT, HELLO, MONITOR, RESET) set.
 struct Session {
+  enum class ReplyMode { kOn, kOff, kSkipNext };
+
   int db = 0;
   int protocol = 2;
   int64_t client_id = 1;  // reported by HELLO / CLIENT ID
+  std::string name;       // CLIENT SETNAME / HELLO SETNAME
+  // CLIENT REPLY: a network server drops replies while kOff; kSkipNext drops the next
+  // command's reply only (the server turns it back to kOn).
+  ReplyMode reply_mode = ReplyMode::kOn;
+  bool no_evict = false;  // CLIENT NO-EVICT
+  bool monitor = false;   // MONITOR: the server streams every command to this client
+  // Set by kevy::Server for its connections; nullptr for embedded sessions, for which CLIENT
+  // and INFO describe the calling session alone.
+  ClientHost* host = nullptr;
 };
 
 // Options of SET (mirrors SET's NX/XX/GET/EX/PX/EXAT/PXAT/KEEPTTL).

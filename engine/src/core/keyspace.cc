@@ -32,6 +32,8 @@ Keyspace::Keyspace(const Options& opts)
       random_(opts.random_seed),
       dbs_(static_cast<size_t>(opts.databases > 0 ? opts.databases : 16)) {
   begin_command();
+  instance_.start_ms = now_ms_;
+  instance_.lastsave_s = now_ms_ / 1000;
 }
 
 bool Keyspace::lfu_mode() const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/entry.h"
+#include "core/instance_state.h"
 #include "core/random.h"
 #include "core/table.h"
 #include "kevy/config.h"
@@ -79,6 +80,8 @@ class Keyspace {
   Clock& clock() { return *clock_; }
   Random& random() { return random_; }
   KeyspaceStats& stats() { return stats_; }
+  // CONFIG parameters, INFO statistics, start time (core/instance_state.h).
+  InstanceState& instance() { return instance_; }
 
   // Fixes the command time from the clock. Called by the Store before each command.
   void begin_command() { now_ms_ = clock_->now_ms(); }
@@ -175,6 +178,7 @@ class Keyspace {
   Random random_;
   std::vector<Db> dbs_;
   KeyspaceStats stats_;
+  InstanceState instance_;
   int64_t now_ms_ = 0;
   bool active_expire_enabled_ = true;
   bool loading_ = false;

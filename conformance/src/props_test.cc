@@ -42,6 +42,18 @@ std::set<std::string> implemented_labels() {
   return out;
 }
 
+// Commands props does not generate, by family (label prefix), each with its reason. Their
+// replies describe the connection or the process (ids, addresses, timings, statistics), or
+// they change how the connection replies (CLIENT REPLY, MONITOR, RESET) or how the server
+// behaves (CONFIG SET), so a random sequence cannot compare them. The corpus families client,
+// command, config and server and corpus/compare_command_metadata.py cover them instead.
+bool introspection_command(const std::string& label) {
+  for (const char* prefix : {"CLIENT|", "COMMAND|", "CONFIG|", "LATENCY|", "SLOWLOG|"}) {
+    if (label.rfind(prefix, 0) == 0) return true;
+  }
+  return label == "INFO" || label == "LASTSAVE" || label == "MONITOR" || label == "RESET";
+}
+
 TEST(PropsGenerators, EveryImplementedCommandIsGenerated) {
   std::map<std::string, int> seen;
   for (ExpiryMode mode : {ExpiryMode::kRelative, ExpiryMode::kAbsolute}) {
@@ -54,6 +66,7 @@ TEST(PropsGenerators, EveryImplementedCommandIsGenerated) {
   const std::set<std::string> implemented = implemented_labels();
   ASSERT_GT(implemented.size(), 60u);
   for (const std::string& name : implemented) {
+    if (introspection_command(name)) continue;
     EXPECT_GE(seen[name], 10) << name << " is implemented but (almost) never generated";
   }
   // Every row of the generator table is reachable too.

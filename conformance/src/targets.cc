@@ -1,9 +1,12 @@
 #include "targets.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,6 +48,35 @@ void encode_command(const std::vector<std::string>& argv, std::string* out_ptr) 
 }
 
 bool is_executable(const std::string& path) { return ::access(path.c_str(), X_OK) == 0; }
+
+// A TCP port on 127.0.0.1 that nothing listens on right now (the kernel's pick for port 0);
+// -1 with errno set on failure.
+int free_tcp_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  int port = -1;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0) {
+    port = ntohs(a.sin_port);
+  }
+  ::close(fd);
+  return port;
+}
+
+// True when the file at `path` contains `text` (a server log after a failed start).
+bool log_mentions(const std::string& path, std::string_view text) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  std::string content;
+  char buf[4096];
+  while (size_t n = std::fread(buf, 1, sizeof buf, f)) content.append(buf, n);
+  std::fclose(f);
+  return content.find(text) != std::string::npos;
+}
 
 }  // namespace
 
@@ -94,7 +126,8 @@ std::string RedisServer::version(const std::string& binary) {
   return out.substr(v + 2, end == std::string::npos ? std::string::npos : end - v - 2);
 }
 
-std::unique_ptr<RedisServer> RedisServer::start(const std::string& binary, std::string* error) {
+std::unique_ptr<RedisServer> RedisServer::start(const std::string& binary, std::string* error,
+                                                bool tcp) {
   std::unique_ptr<RedisServer> server(new RedisServer());
   std::string tmpl = (fs::temp_directory_path() / "kevy-conformance-XXXXXX").string();
   if (::mkdtemp(tmpl.data()) == nullptr) {
@@ -105,54 +138,79 @@ std::unique_ptr<RedisServer> RedisServer::start(const std::string& binary, std::
   server->socket_ = tmpl + "/redis.sock";
   server->log_ = tmpl + "/redis.log";
 
-  // No config file: the oracle runs with the built-in defaults (REDIS-NOTES.md).
-  std::vector<std::string> args = {binary,       "--port",       "0",
-                                   "--unixsocket", server->socket_, "--save",
-                                   "",           "--appendonly", "no",
-                                   "--enable-debug-command", "yes", "--daemonize",
-                                   "no",         "--dir",        tmpl};
-  std::vector<char*> cargs;
-  for (std::string& a : args) cargs.push_back(a.data());
-  cargs.push_back(nullptr);
-
-  const pid_t parent = ::getpid();
-  pid_t pid = ::fork();
-  if (pid < 0) {
-    *error = std::string("fork: ") + std::strerror(errno);
-    return nullptr;
-  }
-  if (pid == 0) {
-    // Child: die with the test process, log to a file, run the server.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
-    int fd = ::open(server->log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd >= 0) {
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      ::close(fd);
+  // Over TCP the port is one the kernel just handed out (redis-server's --port 0 means "no
+  // TCP"); another process may take it first, so a start that fails to bind is retried.
+  const int attempts = tcp ? 10 : 1;
+  for (int attempt = 0; attempt < attempts; ++attempt) {
+    const int port = tcp ? free_tcp_port() : 0;
+    if (port < 0) {
+      *error = std::string("no free TCP port: ") + std::strerror(errno);
+      return nullptr;
     }
-    if (::chdir(tmpl.c_str()) != 0) ::_exit(127);
-    ::execv(cargs[0], cargs.data());
-    ::_exit(127);
-  }
-  server->pid_ = pid;
+    // No config file: the oracle runs with the built-in defaults (REDIS-NOTES.md).
+    std::vector<std::string> args = {binary,       "--port",       std::to_string(port),
+                                     "--unixsocket", server->socket_, "--save",
+                                     "",           "--appendonly", "no",
+                                     "--enable-debug-command", "yes", "--daemonize",
+                                     "no",         "--dir",        tmpl};
+    if (tcp) args.insert(args.end(), {"--bind", "127.0.0.1"});
+    std::vector<char*> cargs;
+    for (std::string& a : args) cargs.push_back(a.data());
+    cargs.push_back(nullptr);
 
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
-  std::string last_error;
-  while (Clock::now() < deadline) {
-    int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      server->pid_ = -1;
+    const pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid < 0) {
+      *error = std::string("fork: ") + std::strerror(errno);
+      return nullptr;
+    }
+    if (pid == 0) {
+      // Child: die with the test process, log to a file, run the server.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) ::_exit(127);
+      int fd = ::open(server->log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd >= 0) {
+        ::dup2(fd, 1);
+        ::dup2(fd, 2);
+        ::close(fd);
+      }
+      if (::chdir(tmpl.c_str()) != 0) ::_exit(127);
+      ::execv(cargs[0], cargs.data());
+      ::_exit(127);
+    }
+    server->pid_ = pid;
+    server->port_ = tcp ? port : -1;
+
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    std::string last_error;
+    bool exited = false;
+    while (Clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid, &status, WNOHANG) == pid) {
+        server->pid_ = -1;
+        exited = true;
+        break;
+      }
+      RedisTarget probe(server->socket_);
+      probe.set_label("redis-server " + server->socket_);
+      if (probe.connect(&last_error)) {
+        if (!tcp) return server;
+        RedisTarget tcp_probe("127.0.0.1", port);
+        if (tcp_probe.connect(&last_error)) return server;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!exited) {
+      *error = "redis-server did not answer PING within 10 s: " + last_error;
+      return nullptr;  // the destructor stops the child
+    }
+    if (!tcp || !log_mentions(server->log_, "Address already in use")) {
       *error = "redis-server exited during startup; see its log " + server->log_;
       return nullptr;
     }
-    RedisTarget probe(server->socket_);
-    probe.set_label("redis-server " + server->socket_);
-    if (probe.connect(&last_error)) return server;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  *error = "redis-server did not answer PING within 10 s: " + last_error;
-  return nullptr;  // the destructor stops the child
+  *error = "no free TCP port for the server after " + std::to_string(attempts) + " attempts";
+  return nullptr;
 }
 
 RedisServer::~RedisServer() { stop(); }
@@ -382,6 +440,12 @@ bool parse_target_uri(std::string_view uri, TargetUri* out, std::string* error) 
     out->kind = TargetUri::Kind::kSpawnKevy;
     return true;
   }
+  if (uri == "spawn-tcp:redis-server" || uri == "spawn-tcp:kevy-server") {
+    out->kind = uri == "spawn-tcp:redis-server" ? TargetUri::Kind::kSpawnRedis
+                                                : TargetUri::Kind::kSpawnKevy;
+    out->tcp = true;
+    return true;
+  }
   if (starts("unix://")) {
     out->kind = TargetUri::Kind::kUnix;
     out->path = std::string(uri.substr(7));
@@ -443,7 +507,7 @@ bool parse_target_uri(std::string_view uri, TargetUri* out, std::string* error) 
   }
   *error = "unknown target '" + std::string(uri) +
            "' (embedded, embedded:fresh, resp://host:port, unix:///path, spawn:redis-server, "
-           "spawn:kevy-server, faulty:N:<target>)";
+           "spawn:kevy-server, spawn-tcp:redis-server, spawn-tcp:kevy-server, faulty:N:<target>)";
   return false;
 }
 
@@ -485,10 +549,11 @@ std::unique_ptr<Target> open_target(const std::string& uri, std::string* error,
                  " (set KEVY_CONFORMANCE_ANY_VERSION=1 to use it anyway)";
         return nullptr;
       }
-      std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error);
+      std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error, u.tcp);
       if (!server) return nullptr;
-      auto t = std::make_unique<RedisTarget>(server->socket_path());
-      t->set_label("redis");
+      auto t = u.tcp ? std::make_unique<RedisTarget>("127.0.0.1", server->tcp_port())
+                     : std::make_unique<RedisTarget>(server->socket_path());
+      t->set_label(u.tcp ? "redis-tcp" : "redis");
       t->require_debug(true);
       t->adopt_server(std::move(server));
       if (!t->connect(error)) return nullptr;
@@ -501,10 +566,11 @@ std::unique_ptr<Target> open_target(const std::string& uri, std::string* error,
         *error = "kevy-server not found next to kevy-conform (nor $KEVY_SERVER set)";
         return nullptr;
       }
-      std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error);
+      std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error, u.tcp);
       if (!server) return nullptr;
-      auto t = std::make_unique<RedisTarget>(server->socket_path());
-      t->set_label("kevy-server");
+      auto t = u.tcp ? std::make_unique<RedisTarget>("127.0.0.1", server->tcp_port())
+                     : std::make_unique<RedisTarget>(server->socket_path());
+      t->set_label(u.tcp ? "kevy-server-tcp" : "kevy-server");
       t->require_debug(true);
       t->adopt_server(std::move(server));
       if (!t->connect(error)) return nullptr;

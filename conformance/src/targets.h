@@ -6,6 +6,9 @@
 //   unix:///path/sock    a live server on a unix socket
 //   spawn:redis-server   a fresh redis-server on a unix socket in a temp dir, stopped by PID
 //   spawn:kevy-server    a fresh kevy-server ($KEVY_SERVER, else next to this binary), same way
+//   spawn-tcp:redis-server, spawn-tcp:kevy-server
+//                        the same servers, talked to over TCP on 127.0.0.1 (a free port)
+//                        instead of their unix socket
 //   faulty:N:<uri>       <uri> with its Nth reply (1-based, counted over run()) replaced by a
 //                        wrong but well-formed reply: proves that a gate can fail
 //
@@ -46,19 +49,24 @@ class RedisServer {
   static std::string version(const std::string& binary);
 
   // Starts the server and waits (up to 10 s) until it answers PING. nullptr with *error set
-  // on failure.
-  static std::unique_ptr<RedisServer> start(const std::string& binary, std::string* error);
+  // on failure. With `tcp` it also listens on 127.0.0.1 at a free port (tcp_port()): a port
+  // the kernel just handed out, retried when the server loses it to another process.
+  static std::unique_ptr<RedisServer> start(const std::string& binary, std::string* error,
+                                            bool tcp = false);
   ~RedisServer();
 
   const std::string& socket_path() const { return socket_; }
   const std::string& log_path() const { return log_; }
   pid_t pid() const { return pid_; }
+  // The TCP port on 127.0.0.1, or -1 when started without `tcp`.
+  int tcp_port() const { return port_; }
 
  private:
   RedisServer() = default;
   void stop();
 
   pid_t pid_ = -1;
+  int port_ = -1;
   std::string dir_;
   std::string socket_;
   std::string log_;
@@ -162,6 +170,7 @@ struct TargetUri {
   enum class Kind { kEmbedded, kTcp, kUnix, kSpawnRedis, kSpawnKevy, kFaulty };
   Kind kind = Kind::kEmbedded;
   bool fresh = false;   // embedded:fresh
+  bool tcp = false;     // kSpawnRedis / kSpawnKevy: spawn-tcp:, over TCP not the unix socket
   std::string host;     // kTcp
   int port = 0;         // kTcp
   std::string path;     // kUnix

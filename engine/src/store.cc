@@ -9,7 +9,9 @@
 #include <mutex>
 #include <thread>
 
+#include "commands/command_stats.h"
 #include "commands/command_table.h"
+#include "commands/config_cmds.h"
 #include "commands/errors.h"
 #include "commands/expire.h"
 #include "commands/hashes.h"
@@ -105,9 +107,23 @@ Result<Store> Store::open(Options options) {
 Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   if (argv.empty()) return Reply::error(err::kEmptyCommand);
   Reply error;
-  const CommandSpec* spec = CommandTable::instance().resolve(argv, &error);
-  if (spec == nullptr) return error;
-  return impl_->run(session, [&](CommandContext& ctx) { return spec->handler(ctx, argv); });
+  const CommandSpec* rejected = nullptr;
+  const CommandSpec* spec = CommandTable::instance().resolve(argv, &error, &rejected);
+  if (spec == nullptr) {
+    // Refused before running: counted as Redis counts it (errorstats, rejected_calls).
+    impl_->run(session, [&](CommandContext& ctx) {
+      record_rejected(ctx.ks, rejected, error);
+      return 0;
+    });
+    return error;
+  }
+  session.last_command = &spec->full_name;
+  return impl_->run(session, [&](CommandContext& ctx) {
+    const CommandTimer timer(ctx.ks);
+    Reply reply = spec->handler(ctx, argv);
+    record_command(ctx, *spec, argv, timer.elapsed_us(), reply);
+    return reply;
+  });
 }
 
 Reply Store::execute(std::initializer_list<std::string_view> argv) {
@@ -329,6 +345,24 @@ Clock& Store::clock() { return impl_->ks.clock(); }
 void Store::seed_random(uint64_t seed) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->ks.random().seed(seed);
+}
+
+Result<std::string> Store::config_get(std::string_view name) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto v = impl_->ks.instance().config.get(name, impl_->ks.options());
+  if (!v) return Status::not_found("unknown config parameter '" + std::string(name) + "'");
+  return std::move(*v);
+}
+
+Status Store::config_set(std::string_view name, std::string_view value, ConfigOrigin origin) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  const ConfigRegistry::NameValue pair(name, value);
+  return kevy::config_set(impl_->ks, std::span(&pair, 1), origin);
+}
+
+void Store::set_config_file(std::string path) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->ks.instance().config.set_config_file(std::move(path));
 }
 
 }  // namespace kevy

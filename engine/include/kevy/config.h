@@ -40,6 +40,9 @@ struct Options {
   size_t hash_max_listpack_value = 64;
   // set-max-intset-entries: a set of integers stays intset-encoded up to this many members.
   size_t set_max_intset_entries = 512;
+  // list-max-listpack-size: a quicklist node holds at most this many elements when positive,
+  // or at most 4/8/16/32/64 KiB for -1..-5 (-2, 8 KiB, by default).
+  int list_max_listpack_size = -2;
   // zset-max-listpack-entries / zset-max-listpack-value: a sorted set stays listpack-encoded
   // while it has at most this many members and no member longer than this many bytes.
   size_t zset_max_listpack_entries = 128;

@@ -22,9 +22,19 @@
 
 namespace kevy {
 
+// client-output-buffer-limit of one client class: a client whose pending output exceeds
+// hard_bytes, or stays above soft_bytes for soft_seconds, is disconnected. 0 disables a limit.
+struct OutputBufferLimit {
+  uint64_t hard_bytes = 0;
+  uint64_t soft_bytes = 0;
+  int64_t soft_seconds = 0;
+};
+
 struct ServerOptions {
-  // TCP: listen on bind_address:port; port 0 picks a free port (see Server::port()); -1 means
-  // no TCP listener.
+  // TCP: listen on every address of bind_address (space-separated, as Redis's `bind`: IPv4 or
+  // IPv6 literals, host names, "*" for all IPv4 and "::*" for all IPv6 addresses; a leading
+  // "-" makes an address optional: failing to bind it is not an error) at port; port 0 picks a
+  // free port (see Server::port()); -1 means no TCP listener.
   std::string bind_address = "127.0.0.1";
   int port = 0;
   // Unix socket path; empty means none.
@@ -33,6 +43,20 @@ struct ServerOptions {
   std::string require_pass;
   size_t proto_max_bulk_len = 512ull << 20;
   size_t client_query_buffer_limit = 1ull << 30;
+  // maxclients: a connection beyond this many gets "-ERR max number of clients reached".
+  int64_t max_clients = 10000;
+  // client-output-buffer-limit for normal clients (Redis's default: none).
+  OutputBufferLimit normal_output_limit;
+  // Back-pressure, a kevy addition that changes no reply: while a client has more than this
+  // many reply bytes unsent (it pipelines without reading), its further commands wait in its
+  // query buffer and its socket is not read, so memory stays bounded and other clients are
+  // served. 0 disables it.
+  size_t output_backpressure_bytes = 64ull << 20;
+
+  // Takes requirepass, maxclients, proto-max-bulk-len, client-query-buffer-limit and the
+  // normal class of client-output-buffer-limit from the store's CONFIG parameters (what a
+  // redis.conf or CONFIG SET gave them). Listener settings are left alone.
+  ServerOptions& with_store_config(Store& store);
 
   ServerOptions& with_port(int p) { port = p; return *this; }
   ServerOptions& with_bind(std::string a) { bind_address = std::move(a); return *this; }

@@ -45,6 +45,9 @@ struct Session {
   ReplyMode reply_mode = ReplyMode::kOn;
   bool no_evict = false;  // CLIENT NO-EVICT
   bool monitor = false;   // MONITOR: the server streams every command to this client
+  // Full name ("get", "client|list") of the last command execute() resolved (CLIENT LIST's
+  // cmd=); nullptr before the first. Points into the static command table.
+  const std::string* last_command = nullptr;
   // Set by kevy::Server for its connections; nullptr for embedded sessions, for which CLIENT
   // and INFO describe the calling session alone.
   ClientHost* host = nullptr;
@@ -78,6 +81,10 @@ struct ScanPage {
   uint64_t cursor = 0;  // 0 when the scan is complete
   std::vector<std::string> keys;
 };
+
+// Where a Store::config_set comes from: CONFIG SET's rules, or a config file line at startup
+// (which may also set immutable and protected parameters, and whose `save` lines add up).
+enum class ConfigOrigin { kConfigSet, kConfigFile };
 
 class Store {
  public:
@@ -187,6 +194,19 @@ class Store {
   Clock& clock();
   // Reseeds the generator behind RANDOMKEY and sampling.
   void seed_random(uint64_t seed);
+
+  // CONFIG parameters, as CONFIG GET / CONFIG SET see them (kevy::Server reads port, bind,
+  // requirepass, timeout... through these).
+  // The canonical value of one parameter, named by its name or an alias in any case (memory in
+  // bytes, enums lowercase); not_found for an unknown name.
+  Result<std::string> config_get(std::string_view name);
+  // Sets one parameter with CONFIG SET's validation; the error's message is Redis's reply text
+  // ("ERR CONFIG SET failed (possibly related to argument 'hz') - ...").
+  Status config_set(std::string_view name, std::string_view value,
+                    ConfigOrigin origin = ConfigOrigin::kConfigSet);
+  // The file CONFIG REWRITE rewrites; empty (the default) means none, and CONFIG REWRITE then
+  // fails as redis-server does without a config file.
+  void set_config_file(std::string path);
 
   struct Impl;
 

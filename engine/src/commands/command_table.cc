@@ -1,6 +1,7 @@
 #include "commands/command_table.h"
 
 #include "commands/args.h"
+#include "commands/command_cmds.h"
 #include "commands/errors.h"
 #include "commands/sort.h"
 #include "commands/zsets.h"
@@ -41,6 +42,10 @@ const CommandTable& CommandTable::instance() {
     register_sort_commands(*t);
     register_zset_commands(*t);
     register_zset_ops_commands(*t);
+    register_config_commands(*t);
+    register_command_commands(*t);
+    register_info_commands(*t);
+    register_client_commands(*t);
     return t;
   }();
   return *table;
@@ -48,8 +53,10 @@ const CommandTable& CommandTable::instance() {
 
 void CommandTable::add(CommandSpec spec) {
   spec.full_name = std::string(spec.name);
+  spec.stats_id = next_stats_id_++;
   for (CommandSpec& sub : spec.subcommands) {
     sub.full_name = spec.full_name + "|" + std::string(sub.name);
+    sub.stats_id = next_stats_id_++;
   }
   std::string key = spec.full_name;
   commands_.insert_or_assign(std::move(key), std::move(spec));
@@ -60,7 +67,9 @@ const CommandSpec* CommandTable::find(std::string_view name) const {
   return it == commands_.end() ? nullptr : &it->second;
 }
 
-const CommandSpec* CommandTable::resolve(Args argv, Reply* error) const {
+const CommandSpec* CommandTable::resolve(Args argv, Reply* error,
+                                         const CommandSpec** rejected) const {
+  if (rejected != nullptr) *rejected = nullptr;
   const CommandSpec* spec = find(argv[0]);
   if (spec == nullptr) {
     *error = Reply::error(err::unknown_command(argv[0], argv.data() + 1, argv.size() - 1));
@@ -71,6 +80,7 @@ const CommandSpec* CommandTable::resolve(Args argv, Reply* error) const {
       if (eq_ci(sub.name, argv[1])) {
         if (!arity_ok(sub.arity, argv.size())) {
           *error = Reply::error(err::wrong_arity(sub.full_name));
+          if (rejected != nullptr) *rejected = &sub;
           return nullptr;
         }
         return &sub;
@@ -81,6 +91,7 @@ const CommandSpec* CommandTable::resolve(Args argv, Reply* error) const {
   }
   if (!arity_ok(spec->arity, argv.size())) {
     *error = Reply::error(err::wrong_arity(spec->full_name));
+    if (rejected != nullptr) *rejected = spec;
     return nullptr;
   }
   return spec;

@@ -31,6 +31,9 @@ enum CommandFlag : uint32_t {
   kCmdMayReplicate = 1u << 13,
   kCmdNoMulti = 1u << 14,
   kCmdAllowBusy = 1u << 15,
+  kCmdNoMandatoryKeys = 1u << 16,
+  kCmdNoAsyncLoading = 1u << 17,
+  kCmdAsking = 1u << 18,
 };
 
 struct CommandSpec {
@@ -45,6 +48,9 @@ struct CommandSpec {
   std::string_view group;  // "string", "keyspace", "generic", "server", ...
   std::vector<CommandSpec> subcommands;  // non-empty for containers (OBJECT, CONFIG)
   std::string full_name;  // "get", "object|encoding"; filled in by CommandTable::add
+  // Dense index of this row (subcommands included) for per-command statistics
+  // (core/server_stats.h); filled in by CommandTable::add, below stats_id_count().
+  size_t stats_id = 0;
 };
 
 class CommandTable {
@@ -58,7 +64,12 @@ class CommandTable {
   // The row to run for argv (descending into a subcommand), or nullptr with *error set to
   // Redis's reply for an unknown command/subcommand or a wrong argument count.
   // REQUIRES: !argv.empty().
-  const CommandSpec* resolve(Args argv, Reply* error) const;
+  // When the command exists but its argument count is wrong, *rejected (if given) is set to
+  // the row that refused it (INFO commandstats' rejected_calls); else to nullptr.
+  const CommandSpec* resolve(Args argv, Reply* error,
+                             const CommandSpec** rejected = nullptr) const;
+  // One more than the highest CommandSpec::stats_id.
+  size_t stats_id_count() const { return next_stats_id_; }
   size_t size() const { return commands_.size(); }
   std::vector<const CommandSpec*> all() const;
 
@@ -72,6 +83,7 @@ class CommandTable {
     bool operator()(std::string_view a, std::string_view b) const;
   };
   std::unordered_map<std::string, CommandSpec, CiHash, CiEq> commands_;
+  size_t next_stats_id_ = 0;
 };
 
 // Adds the rows of one command family. Most commands take one key at argv[1], the default:
@@ -103,5 +115,8 @@ void register_server_commands(CommandTable& t);
 void register_list_commands(CommandTable& t);
 void register_hash_commands(CommandTable& t);
 void register_set_commands(CommandTable& t);
+void register_config_commands(CommandTable& t);
+void register_info_commands(CommandTable& t);
+void register_client_commands(CommandTable& t);
 
 }  // namespace kevy

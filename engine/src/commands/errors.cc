@@ -69,4 +69,40 @@ std::string at_least_one_input_key(std::string_view command) {
   return "ERR at least 1 input key is needed for '" + std::string(command) + "' command";
 }
 
+std::string unknown_client_type(std::string_view type) {
+  return "ERR Unknown client type '" + std::string(type) + "'";
+}
+
+std::string no_such_user(std::string_view user) {
+  return "ERR No such user '" + std::string(user) + "'";
+}
+
+std::string no_latency_samples(std::string_view event) {
+  return one_line("ERR No samples available for event '" +
+                  std::string(c_string(event, SIZE_MAX)) + "'");
+}
+
+std::string config_set_failed(std::string_view name, std::string_view reason) {
+  return one_line("ERR CONFIG SET failed (possibly related to argument '" +
+                  std::string(c_string(name, SIZE_MAX)) + "') - " + std::string(reason));
+}
+
+std::string config_unknown_option(std::string_view name) {
+  return one_line("ERR Unknown option or number of arguments for CONFIG SET - '" +
+                  std::string(c_string(name, SIZE_MAX)) + "'");
+}
+
+std::string config_range(int64_t min, int64_t max) {
+  return "argument must be between " + std::to_string(min) + " and " + std::to_string(max) +
+         " inclusive";
+}
+
+std::string config_enum(std::string_view names_comma_separated) {
+  return "argument(s) must be one of the following: " + std::string(names_comma_separated);
+}
+
+std::string config_rewrite_failed(std::string_view reason) {
+  return "ERR Rewriting config file: " + std::string(reason);
+}
+
 }  // namespace kevy::err

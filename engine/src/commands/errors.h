@@ -4,6 +4,7 @@
 // are functions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -74,6 +75,14 @@ inline constexpr std::string_view kNoProto = "NOPROTO unsupported protocol versi
 inline constexpr std::string_view kHelloProtoNotInteger =
     "ERR Protocol version is not an integer or out of range";
 
+// COMMAND GETKEYS / GETKEYSANDFLAGS (command_cmds.cc).
+inline constexpr std::string_view kInvalidCommandSpecified = "ERR Invalid command specified";
+inline constexpr std::string_view kCommandHasNoKeys = "ERR The command has no key arguments";
+inline constexpr std::string_view kInvalidArgumentCount =
+    "ERR Invalid number of arguments specified for command";
+inline constexpr std::string_view kInvalidArgumentsForCommand =
+    "ERR Invalid arguments specified for command";
+
 // Hashes (HINCRBY, HINCRBYFLOAT, HRANDFIELD).
 inline constexpr std::string_view kHashValueNotInteger = "ERR hash value is not an integer";
 inline constexpr std::string_view kHashValueNotFloat = "ERR hash value is not a float";
@@ -124,6 +133,62 @@ inline constexpr std::string_view kZrangeWithscoresWithBylex =
 // Sorted sets, part B (zsets_ops.cc): WEIGHTS of ZUNION ZINTER ZUNIONSTORE ZINTERSTORE.
 inline constexpr std::string_view kWeightNotFloat = "ERR weight value is not a float";
 
+// ---- connection commands (CLIENT, MONITOR)
+inline constexpr std::string_view kNoSuchClient = "ERR No such client";
+inline constexpr std::string_view kClientIdNotPositive = "ERR client-id should be greater than 0";
+inline constexpr std::string_view kInvalidClientId = "ERR Invalid client ID";
+inline constexpr std::string_view kUnblockReason =
+    "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
+inline constexpr std::string_view kCachingNeedsTracking =
+    "ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or "
+    "OPTOUT mode enabled";
+inline constexpr std::string_view kReplicaKeyspace = "ERR Replica can't interact with the keyspace";
+
+// ---- statistics commands (SLOWLOG, LATENCY)
+inline constexpr std::string_view kSlowlogCount =
+    "ERR count should be greater than or equal to -1";
+
+// ---- CONFIG (config_cmds.cc, core/config_registry.cc). CONFIG SET's reasons follow
+// "ERR CONFIG SET failed (possibly related to argument 'x') - " (config_set_failed below).
+inline constexpr std::string_view kNoConfigFile = "ERR The server is running without a config file";
+inline constexpr std::string_view kConfigImmutable = "can't set immutable config";
+inline constexpr std::string_view kConfigProtected = "can't set protected config";
+inline constexpr std::string_view kConfigDuplicate = "duplicate parameter";
+inline constexpr std::string_view kConfigNotBool = "argument must be 'yes' or 'no'";
+inline constexpr std::string_view kConfigNotInteger = "argument couldn't be parsed into an integer";
+inline constexpr std::string_view kConfigNotMemory = "argument must be a memory value";
+inline constexpr std::string_view kConfigNotMemoryOrPercent =
+    "argument must be a memory or percent value";
+inline constexpr std::string_view kConfigPercentTooLarge =
+    "percentage argument must be less or equal to 100";
+inline constexpr std::string_view kConfigNotOctal = "argument couldn't be parsed as an octal number";
+inline constexpr std::string_view kConfigWrongArgCount = "wrong number of arguments";
+inline constexpr std::string_view kConfigSaveParams = "Invalid save parameters";
+inline constexpr std::string_view kConfigObufArgCount =
+    "Wrong number of arguments in buffer limit configuration.";
+inline constexpr std::string_view kConfigObufClass =
+    "Invalid client class specified in buffer limit configuration.";
+inline constexpr std::string_view kConfigObufValues =
+    "Error in hard, soft or soft_seconds setting in buffer limit configuration.";
+inline constexpr std::string_view kConfigBindTooMany = "Too many bind addresses specified.";
+inline constexpr std::string_view kConfigKeyspaceEvents =
+    "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+inline constexpr std::string_view kConfigOomScoreValues =
+    "Invalid oom-score-adj-values, elements must be between -2000 and 2000.";
+inline constexpr std::string_view kConfigPercentilesInvalid =
+    "Invalid latency-tracking-info-percentiles parameters";
+inline constexpr std::string_view kConfigPercentilesRange =
+    "latency-tracking-info-percentiles parameters should sit between [0.0,100.0]";
+inline constexpr std::string_view kConfigProcTitleTemplate =
+    "template format is invalid or contains unknown variables";
+inline constexpr std::string_view kConfigShutdownSaveNosave =
+    "shutdown options SAVE and NOSAVE can't be used simultaneously";
+// The Debian build's jemalloc has no defragmentation support; kevy answers as it does.
+inline constexpr std::string_view kConfigActiveDefrag =
+    "Active defragmentation cannot be enabled: it requires a Redis server compiled with a "
+    "modified Jemalloc like the one shipped by default with the Redis source distribution";
+inline constexpr std::string_view kConfigNoSuchDirectory = "No such file or directory";
+
 // "ERR Syntax error in HELLO option 'foo'"
 std::string hello_syntax(std::string_view option);
 // "ERR Unsupported option foo"
@@ -142,5 +207,22 @@ std::string subcommand_syntax(std::string_view sub, std::string_view command);
 std::string at_least_one_input_key(std::string_view command);
 // "ERR invalid expire time in 'set' command"
 std::string invalid_expire(std::string_view command);
+// "ERR Unknown client type 'foo'"
+std::string unknown_client_type(std::string_view type);
+// "ERR No such user 'foo'"
+std::string no_such_user(std::string_view user);
+// "ERR No samples available for event 'foo'" (LATENCY GRAPH)
+std::string no_latency_samples(std::string_view event);
+
+// "ERR CONFIG SET failed (possibly related to argument 'hz') - <reason>"
+std::string config_set_failed(std::string_view name, std::string_view reason);
+// "ERR Unknown option or number of arguments for CONFIG SET - 'foo'"
+std::string config_unknown_option(std::string_view name);
+// CONFIG SET reason "argument must be between 0 and 100 inclusive"
+std::string config_range(int64_t min, int64_t max);
+// CONFIG SET reason "argument(s) must be one of the following: a, b, c"
+std::string config_enum(std::string_view names_comma_separated);
+// "ERR Rewriting config file: <strerror text>"
+std::string config_rewrite_failed(std::string_view reason);
 
 }  // namespace kevy::err

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "commands/args.h"
+#include "commands/client_info.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
 #include "commands/keyspace.h"
@@ -37,14 +38,6 @@ Reply select_command(CommandContext& ctx, Args argv) {
   return Reply::ok();
 }
 
-// Redis's validateClientName: printable ASCII without spaces ('!'..'~'); empty is allowed.
-bool valid_client_name(std::string_view name) {
-  for (char c : name) {
-    if (c < '!' || c > '~') return false;
-  }
-  return true;
-}
-
 // HELLO [protover [AUTH user pass] [SETNAME name]]: switches the session's protocol. Options
 // are checked in order and the first bad one fails the whole command.
 Reply hello_command(CommandContext& ctx, Args argv) {
@@ -56,13 +49,15 @@ Reply hello_command(CommandContext& ctx, Args argv) {
     protocol = static_cast<int>(*v);
   }
   std::optional<std::string_view> user;
+  std::optional<std::string_view> name;
   for (size_t i = 2; i < argv.size(); ++i) {
     const size_t more = argv.size() - i - 1;
     if (eq_ci(argv[i], "auth") && more >= 2) {
       user = argv[i + 1];
       i += 2;
     } else if (eq_ci(argv[i], "setname") && more >= 1) {
-      if (!valid_client_name(argv[++i])) return Reply::error(err::kClientNameInvalid);
+      name = argv[++i];
+      if (!valid_client_name(*name)) return Reply::error(err::kClientNameInvalid);
     } else {
       return Reply::error(err::hello_syntax(argv[i]));
     }
@@ -71,6 +66,7 @@ Reply hello_command(CommandContext& ctx, Args argv) {
   // password is accepted for it, any other user name is refused.
   if (user && *user != "default") return Reply::error(err::kWrongPass);
   ctx.session.protocol = protocol;
+  if (name) ctx.session.name = std::string(*name);
   return Reply::map({Reply::bulk("server"), Reply::bulk("redis"), Reply::bulk("version"),
                      Reply::bulk("7.0.15"), Reply::bulk("proto"), Reply::integer(protocol),
                      Reply::bulk("id"), Reply::integer(ctx.session.client_id), Reply::bulk("mode"),

@@ -58,6 +58,8 @@ class RequestParser {
   };
 
   explicit RequestParser(RequestLimits limits = {}) : limits_(limits) {}
+  // New limits apply from the next command parsed (CONFIG SET proto-max-bulk-len).
+  void set_limits(RequestLimits limits) { limits_ = limits; }
 
   // Appends bytes received from the client.
   void feed(std::string_view bytes);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 namespace kevy {
 namespace {
@@ -12,17 +13,24 @@ constexpr size_t kReadChunk = 16 * 1024;
 // At most this many bytes per read_input() call, so one busy client cannot starve the others;
 // level-triggered epoll reports the rest on the next wait.
 constexpr size_t kReadCapPerEvent = 1024 * 1024;
+constexpr size_t kKeepOutputCapacity = 64 * 1024;
 
 }  // namespace
 
-Connection::Connection(int fd, int64_t client_id, RequestLimits limits, bool authenticated)
-    : authenticated(authenticated), fd_(fd), parser_(limits) {
+Connection::Connection(int fd, int64_t client_id, RequestLimits limits, bool authenticated,
+                       ConnectionOrigin origin, int64_t now_ms)
+    : authenticated(authenticated),
+      created_ms(now_ms),
+      last_interaction_ms(now_ms),
+      fd_(fd),
+      origin_(std::move(origin)),
+      parser_(limits) {
   session_.client_id = client_id;
 }
 
 Connection::~Connection() { ::close(fd_); }
 
-bool Connection::read_input() {
+bool Connection::read_input(uint64_t* bytes_read) {
   char buf[kReadChunk];
   size_t total = 0;
   while (total < kReadCapPerEvent) {
@@ -30,6 +38,7 @@ bool Connection::read_input() {
     if (n > 0) {
       parser_.feed(std::string_view(buf, static_cast<size_t>(n)));
       total += static_cast<size_t>(n);
+      *bytes_read += static_cast<uint64_t>(n);
       if (static_cast<size_t>(n) < sizeof buf) return true;
       continue;
     }
@@ -40,11 +49,12 @@ bool Connection::read_input() {
   return true;
 }
 
-bool Connection::flush() {
+bool Connection::flush(uint64_t* bytes_written) {
   while (out_pos_ < out_.size()) {
     ssize_t n = ::send(fd_, out_.data() + out_pos_, out_.size() - out_pos_, MSG_NOSIGNAL);
     if (n > 0) {
       out_pos_ += static_cast<size_t>(n);
+      *bytes_written += static_cast<uint64_t>(n);
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
@@ -52,6 +62,8 @@ bool Connection::flush() {
     return false;
   }
   if (out_pos_ == out_.size()) {
+    // Keep a modest buffer for the next replies, but give a big one's memory back.
+    if (out_.capacity() > kKeepOutputCapacity) std::string().swap(out_);
     out_.clear();
     out_pos_ = 0;
   } else if (out_pos_ > out_.size() / 2) {

@@ -1,10 +1,14 @@
 // Connection: one client of the server — its socket, request parser, pending output and
-// Session (db, protocol, client id). Owns and closes the fd.
+// Session (db, protocol, client id, name), plus what CLIENT LIST and the output-buffer limits
+// need to know about it. Owns and closes the fd.
 //
 // Not thread-safe: only the event-loop thread touches a connection.
 #pragma once
 
+#include <sys/epoll.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -13,33 +17,70 @@
 
 namespace kevy {
 
+struct ConnectionOrigin {
+  std::string addr;   // "ip:port", "[v6]:port", or "<socket path>:0"
+  std::string laddr;
+  bool unix_socket = false;
+  std::string unix_path;  // the listening socket's path, for a unix socket client
+};
+
 class Connection {
  public:
-  Connection(int fd, int64_t client_id, RequestLimits limits, bool authenticated);
+  Connection(int fd, int64_t client_id, RequestLimits limits, bool authenticated,
+             ConnectionOrigin origin, int64_t now_ms);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();
 
   int fd() const { return fd_; }
+  int64_t id() const { return session_.client_id; }
+  const ConnectionOrigin& origin() const { return origin_; }
 
-  // Reads what the socket has (up to a fairness cap) into the parser. False when the peer
-  // closed the connection or the read failed: the caller closes the connection.
-  bool read_input();
-  // Writes as much pending output as the socket takes. False on a write error.
-  bool flush();
+  // Reads what the socket has (up to a fairness cap) into the parser and adds the byte count
+  // to *bytes_read. False when the peer closed the connection or the read failed: the caller
+  // closes the connection.
+  bool read_input(uint64_t* bytes_read);
+  // Writes as much pending output as the socket takes, adding to *bytes_written. False on a
+  // write error.
+  bool flush(uint64_t* bytes_written);
   void append_output(std::string_view bytes) { out_.append(bytes); }
   bool has_pending_output() const { return out_pos_ < out_.size(); }
+  // Bytes queued and not yet written (CLIENT LIST omem, output-buffer limits).
+  size_t pending_output() const { return out_.size() - out_pos_; }
+  size_t output_capacity() const { return out_.capacity(); }
+  // A mark before a command's reply, and dropping everything appended since (CLIENT REPLY).
+  // REQUIRES: no flush() between the two calls.
+  size_t output_mark() const { return out_.size(); }
+  void drop_output_since(size_t mark) { out_.resize(mark); }
 
   RequestParser& parser() { return parser_; }
+  const RequestParser& parser() const { return parser_; }
   Session& session() { return session_; }
+  const Session& session() const { return session_; }
 
   // AUTH state (always true when the server has no requirepass).
   bool authenticated = false;
-  // Set by QUIT and protocol errors: read no more commands; close once output is flushed.
+  // Set by QUIT, protocol errors and CLIENT KILL of oneself: read no more commands; close
+  // once output is flushed.
   bool close_after_flush = false;
+  // Set by CLIENT KILL from another client and by the output-buffer limits: close without
+  // sending anything more, after the current event.
+  bool kill_pending = false;
+  // CLIENT REPLY SKIP ran: drop the next command's reply.
+  bool skip_next_reply = false;
+  // Reading paused because too much output is pending (back-pressure).
+  bool reading_paused = false;
+  // Clock ms when the output first stayed above the soft limit; 0 when below it.
+  int64_t soft_limit_since_ms = 0;
+  // The epoll events the loop currently waits for on this fd (EPOLLIN when accepted), so
+  // that an unchanged interest costs no epoll_ctl call.
+  uint32_t interest = EPOLLIN;
+  const int64_t created_ms;
+  int64_t last_interaction_ms;
 
  private:
   int fd_;
+  ConnectionOrigin origin_;
   RequestParser parser_;
   Session session_;
   std::string out_;

@@ -1,5 +1,6 @@
 #include "server/listener.h"
 
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -20,6 +21,22 @@ Status socket_error(const std::string& what, const std::string& where) {
   return Status::io_error(what + " " + where + ": " + std::strerror(errno));
 }
 
+// "1.2.3.4:5" or "[::1]:5" (Redis's form for IPv6).
+std::string format_sockaddr(const sockaddr_storage& ss) {
+  char ip[INET6_ADDRSTRLEN] = "?";
+  int port = 0;
+  if (ss.ss_family == AF_INET6) {
+    const auto* a = reinterpret_cast<const sockaddr_in6*>(&ss);
+    ::inet_ntop(AF_INET6, &a->sin6_addr, ip, sizeof ip);
+    port = ntohs(a->sin6_port);
+    return "[" + std::string(ip) + "]:" + std::to_string(port);
+  }
+  const auto* a = reinterpret_cast<const sockaddr_in*>(&ss);
+  ::inet_ntop(AF_INET, &a->sin_addr, ip, sizeof ip);
+  port = ntohs(a->sin_port);
+  return std::string(ip) + ":" + std::to_string(port);
+}
+
 }  // namespace
 
 Result<int> listen_tcp(const std::string& address, int port, int* bound_port) {
@@ -30,7 +47,14 @@ Result<int> listen_tcp(const std::string& address, int port, int* bound_port) {
   hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
   addrinfo* res = nullptr;
   const std::string service = std::to_string(port);
-  const char* host = address.empty() || address == "*" ? nullptr : address.c_str();
+  const char* host = address.c_str();
+  if (address.empty() || address == "*") {
+    host = nullptr;
+    hints.ai_family = AF_INET;
+  } else if (address == "::*") {
+    host = nullptr;
+    hints.ai_family = AF_INET6;
+  }
   if (int rc = ::getaddrinfo(host, service.c_str(), &hints, &res); rc != 0) {
     return Status::io_error("cannot resolve " + where + ": " + ::gai_strerror(rc));
   }
@@ -43,6 +67,7 @@ Result<int> listen_tcp(const std::string& address, int port, int* bound_port) {
     }
     int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (ai->ai_family == AF_INET6) ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
     if (::bind(fd, ai->ai_addr, ai->ai_addrlen) != 0) {
       last = socket_error("bind", where);
       ::close(fd);
@@ -85,12 +110,20 @@ Result<int> listen_unix(const std::string& path) {
   return fd;
 }
 
-int accept_client(int listen_fd, bool tcp) {
-  int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+int accept_client(int listen_fd, bool tcp, PeerNames* names) {
+  sockaddr_storage peer{};
+  socklen_t len = sizeof peer;
+  int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&peer), &len,
+                     SOCK_NONBLOCK | SOCK_CLOEXEC);
   if (fd < 0) return -1;
   if (tcp) {
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_storage local{};
+    len = sizeof local;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len);
+    names->addr = format_sockaddr(peer);
+    names->laddr = format_sockaddr(local);
   }
   return fd;
 }

@@ -5,35 +5,80 @@
 // loop thread itself); on the way out the loop thread closes every connection and listener and
 // removes the unix socket file, then marks the server stopped (wait() returns). stop() joins the
 // thread and closes the epoll instance, so afterwards no fd or thread of the server remains.
+//
+// Impl is also the ClientHost of its connections' sessions: CLIENT LIST/KILL and INFO ask it
+// about the clients, on the loop thread, from inside a command.
 #include "kevy/server.h"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <sstream>
 #include <thread>
+#include <cstdlib>
 #include <unordered_map>
 
+#include "commands/args.h"
+#include "commands/client_host.h"
+#include "commands/client_info.h"
+#include "commands/command_table.h"
+#include "commands/errors.h"
 #include "server/connection.h"
 #include "server/event_loop.h"
 #include "server/listener.h"
+#include "server/monitor.h"
 #include "server/server_commands.h"
 
 namespace kevy {
+namespace {
 
-struct Server::Impl {
+constexpr std::string_view kMaxClientsReached = "-ERR max number of clients reached\r\n";
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+// *out = s as a decimal number, when it is one.
+template <typename T>
+void number_from(const std::string& s, T* out) {
+  char* end = nullptr;
+  const long long n = std::strtoll(s.c_str(), &end, 10);
+  if (end != s.c_str() && *end == '\0') *out = static_cast<T>(n);
+}
+
+// Commands a MONITOR client may no longer run: Redis treats it as a replica.
+bool touches_keyspace(const CommandSpec& spec) {
+  return (spec.flags & (kCmdWrite | kCmdReadonly | kCmdMayReplicate)) != 0;
+}
+
+}  // namespace
+
+struct Server::Impl : ClientHost {
   std::shared_ptr<Store> store;
   ServerOptions options;
   std::unique_ptr<EventLoop> loop;
-  int tcp_fd = -1;
+  std::vector<int> tcp_fds;
   int unix_fd = -1;
   int port = -1;
   bool unix_bound = false;  // we created options.unix_socket: remove it on the way out
   std::unordered_map<int, std::unique_ptr<Connection>> connections;  // by fd
+  std::vector<Connection*> monitors;
+  std::vector<int> to_close;  // fds of killed connections, closed after the current event
   int64_t next_client_id = 1;
   std::atomic<bool> stop_requested{false};
   std::thread thread;
+
+  // INFO counters (loop thread only).
+  uint64_t connections_received = 0;
+  uint64_t rejected_connections = 0;
+  uint64_t net_input_bytes = 0;
+  uint64_t net_output_bytes = 0;
 
   std::mutex state_mu;
   std::condition_variable stopped_cv;
@@ -41,24 +86,112 @@ struct Server::Impl {
 
   std::mutex stop_mu;  // serialises stop()
 
+  Status bind_listeners();
+  void publish_config();
+  void reload_config();
+  RequestLimits request_limits() const;
   void run();
   void accept_all(int listen_fd);
   void on_client_event(Connection& conn, uint32_t events);
   void process_commands(Connection& conn);
+  bool run_one(Connection& conn, const std::vector<std::string>& argv);
+  void feed_monitors(const Connection& source, const std::vector<std::string>& argv);
+  void check_output_limits(Connection& conn);
+  bool backpressured(const Connection& conn) const;
+  void update_interest(Connection& conn);
+  void schedule_close(Connection& conn);
+  void close_scheduled();
   void close_connection(int fd);
   void close_all();
+  int64_t now_ms() { return store->clock().now_us() / 1000; }
+
+  // ClientHost.
+  HostStats stats() const override;
+  void reset_stats() override;
+  std::vector<ClientInfo> clients() const override;
+  int64_t kill(const ClientKillFilter& filter, int64_t caller_id) override;
+  ClientInfo describe(const Connection& conn) const;
 };
+
+Status Server::Impl::bind_listeners() {
+  if (options.port >= 0) {
+    int chosen = options.port;
+    for (const std::string& word : split_words(options.bind_address)) {
+      const bool optional = word.front() == '-';
+      const std::string address = optional ? word.substr(1) : word;
+      int bound = 0;
+      auto fd = listen_tcp(address, chosen, &bound);
+      if (!fd.ok()) {
+        if (optional) continue;
+        return fd.status();
+      }
+      tcp_fds.push_back(fd.value());
+      loop->add(fd.value(), EPOLLIN);
+      chosen = bound;  // with port 0, every address shares the port the first one got
+    }
+    if (tcp_fds.empty()) {
+      return Status::io_error("no TCP address could be bound of '" + options.bind_address + "'");
+    }
+    port = chosen;
+  }
+  if (!options.unix_socket.empty()) {
+    auto fd = listen_unix(options.unix_socket);
+    if (!fd.ok()) return fd.status();
+    unix_fd = fd.value();
+    unix_bound = true;
+    loop->add(unix_fd, EPOLLIN);
+  }
+  return Status::ok();
+}
+
+// Makes CONFIG GET report what this server runs with (port, bind, unixsocket, requirepass,
+// maxclients and the protocol/buffer limits). Several servers sharing one store share one set
+// of CONFIG parameters, as they would share one redis.conf: the last one started wins.
+void Server::Impl::publish_config() {
+  const OutputBufferLimit& o = options.normal_output_limit;
+  const std::pair<const char*, std::string> values[] = {
+      {"port", std::to_string(port < 0 ? 0 : port)},
+      {"bind", options.bind_address},
+      {"unixsocket", options.unix_socket},
+      {"requirepass", options.require_pass},
+      {"maxclients", std::to_string(options.max_clients)},
+      {"proto-max-bulk-len", std::to_string(options.proto_max_bulk_len)},
+      {"client-query-buffer-limit", std::to_string(options.client_query_buffer_limit)},
+      {"client-output-buffer-limit", "normal " + std::to_string(o.hard_bytes) + " " +
+                                         std::to_string(o.soft_bytes) + " " +
+                                         std::to_string(o.soft_seconds)},
+  };
+  for (const auto& [name, value] : values) {
+    (void)store->config_set(name, value, ConfigOrigin::kConfigFile);
+  }
+}
+
+// After a CONFIG SET: takes over the settings the server acts on. New limits apply to the
+// next command of every connection; a new requirepass to connections accepted from now on
+// (clients already authenticated stay so, as in Redis).
+void Server::Impl::reload_config() {
+  options.with_store_config(*store);
+  for (auto& [fd, conn] : connections) conn->parser().set_limits(request_limits());
+}
+
+RequestLimits Server::Impl::request_limits() const {
+  RequestLimits limits;
+  limits.max_bulk_len = options.proto_max_bulk_len;
+  return limits;
+}
 
 void Server::Impl::run() {
   while (!stop_requested.load()) {
     for (const EventLoop::Event& ev : loop->wait(-1)) {
       if (stop_requested.load()) break;
-      if (ev.fd == tcp_fd || ev.fd == unix_fd) {
+      if (ev.fd == unix_fd ||
+          std::find(tcp_fds.begin(), tcp_fds.end(), ev.fd) != tcp_fds.end()) {
         accept_all(ev.fd);
         continue;
       }
       auto it = connections.find(ev.fd);
       if (it != connections.end()) on_client_event(*it->second, ev.events);
+      close_scheduled();
     }
   }
   close_all();
@@ -68,47 +201,92 @@ void Server::Impl::run() {
 }
 
 void Server::Impl::accept_all(int listen_fd) {
+  const bool tcp = listen_fd != unix_fd;
   for (;;) {
-    int fd = accept_client(listen_fd, listen_fd == tcp_fd);
+    PeerNames names;
+    int fd = accept_client(listen_fd, tcp, &names);
     if (fd < 0) return;
-    RequestLimits limits;
-    limits.max_bulk_len = options.proto_max_bulk_len;
-    auto conn = std::make_unique<Connection>(fd, next_client_id++, limits,
-                                             options.require_pass.empty());
+    ++connections_received;
+    if (static_cast<int64_t>(connections.size()) >= options.max_clients) {
+      // As Redis: tell the client why, best effort, and close.
+      ssize_t ignored = ::write(fd, kMaxClientsReached.data(), kMaxClientsReached.size());
+      (void)ignored;
+      ::close(fd);
+      ++rejected_connections;
+      continue;
+    }
+    ConnectionOrigin origin;
+    if (tcp) {
+      origin.addr = std::move(names.addr);
+      origin.laddr = std::move(names.laddr);
+    } else {
+      origin.unix_socket = true;
+      origin.unix_path = options.unix_socket;
+      origin.addr = options.unix_socket + ":0";
+      origin.laddr = origin.addr;
+    }
+    auto conn = std::make_unique<Connection>(fd, next_client_id++, request_limits(),
+                                             options.require_pass.empty(), std::move(origin),
+                                             now_ms());
+    conn->session().host = this;
     if (!loop->add(fd, EPOLLIN)) continue;  // conn's destructor closes fd
     connections.emplace(fd, std::move(conn));
   }
 }
 
+bool Server::Impl::backpressured(const Connection& conn) const {
+  return options.output_backpressure_bytes > 0 &&
+         conn.pending_output() > options.output_backpressure_bytes;
+}
+
 void Server::Impl::on_client_event(Connection& conn, uint32_t events) {
   const int fd = conn.fd();
+  if (conn.kill_pending) return;
   if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
-    if (!conn.close_after_flush) {
-      if (!conn.read_input()) return close_connection(fd);
+    if (!conn.close_after_flush && !conn.reading_paused) {
+      if (!conn.read_input(&net_input_bytes)) return close_connection(fd);
       // client-query-buffer-limit: Redis closes such a client without a reply.
       if (conn.parser().buffered() > options.client_query_buffer_limit) {
         return close_connection(fd);
       }
       process_commands(conn);
-      if (stop_requested.load()) return;
+      if (stop_requested.load() || conn.kill_pending) return;
     } else if (events & (EPOLLHUP | EPOLLERR)) {
       return close_connection(fd);
     }
   }
-  if (!conn.flush()) return close_connection(fd);
-  if (conn.has_pending_output()) {
-    loop->modify(fd, conn.close_after_flush ? EPOLLOUT : EPOLLIN | EPOLLOUT);
-  } else if (conn.close_after_flush) {
-    close_connection(fd);
-  } else {
-    loop->modify(fd, EPOLLIN);
+  if (!conn.flush(&net_output_bytes)) return close_connection(fd);
+  // The client caught up: run what waited in its query buffer, then read again. Repeat while
+  // the socket takes everything, so that a paused connection always has output pending (and
+  // so waits for EPOLLOUT); a paused connection with nothing to write would never wake up.
+  while (conn.reading_paused && !backpressured(conn)) {
+    conn.reading_paused = false;
+    process_commands(conn);
+    if (stop_requested.load() || conn.kill_pending) return;
+    if (!conn.flush(&net_output_bytes)) return close_connection(fd);
   }
+  if (!conn.has_pending_output() && conn.close_after_flush) return close_connection(fd);
+  update_interest(conn);
 }
 
-// Runs every complete command buffered (pipelining); stops at QUIT, a protocol error or
-// SHUTDOWN.
+// Waits for input unless closing or paused, and for writability while output is pending.
+void Server::Impl::update_interest(Connection& conn) {
+  uint32_t events = 0;
+  if (!conn.close_after_flush && !conn.reading_paused) events |= EPOLLIN;
+  if (conn.has_pending_output()) events |= EPOLLOUT;
+  if (events == conn.interest) return;
+  conn.interest = events;
+  loop->modify(conn.fd(), events);
+}
+
+// Runs every complete command buffered (pipelining); stops at QUIT, a protocol error,
+// SHUTDOWN, a kill, or when the client's unsent output calls for back-pressure.
 void Server::Impl::process_commands(Connection& conn) {
-  while (!conn.close_after_flush) {
+  while (!conn.close_after_flush && !conn.kill_pending) {
+    if (backpressured(conn)) {
+      conn.reading_paused = true;
+      return;
+    }
     switch (conn.parser().next()) {
       case RequestParser::Result::kNeedMore:
         return;
@@ -119,8 +297,7 @@ void Server::Impl::process_commands(Connection& conn) {
         conn.close_after_flush = true;
         return;
       case RequestParser::Result::kCommand:
-        if (run_client_command(*store, options.require_pass, conn, conn.parser().argv()) ==
-            AfterCommand::kShutdown) {
+        if (!run_one(conn, conn.parser().argv())) {
           stop_requested.store(true);
           return;
         }
@@ -129,23 +306,245 @@ void Server::Impl::process_commands(Connection& conn) {
   }
 }
 
+// One command: the MONITOR gate, the command itself, CLIENT REPLY's suppression, MONITOR
+// registration and feeding, and the output-buffer limits. False for SHUTDOWN.
+bool Server::Impl::run_one(Connection& conn, const std::vector<std::string>& argv) {
+  Session& session = conn.session();
+  conn.last_interaction_ms = now_ms();
+  const bool skip_this = conn.skip_next_reply;
+  conn.skip_next_reply = false;
+  const bool was_monitor = session.monitor;
+  const size_t mark = conn.output_mark();
+  session.last_command = nullptr;  // set again when the Store runs the command
+
+  if (was_monitor) {
+    std::vector<std::string_view> views(argv.begin(), argv.end());
+    Reply unused;
+    const CommandSpec* spec = CommandTable::instance().resolve(Args(views), &unused);
+    if (spec != nullptr && touches_keyspace(*spec)) {
+      conn.append_output("-");
+      conn.append_output(err::kReplicaKeyspace);
+      conn.append_output("\r\n");
+      return true;
+    }
+  }
+  if (run_client_command(*store, options.require_pass, conn, argv) == AfterCommand::kShutdown) {
+    return false;
+  }
+  const bool ran = session.last_command != nullptr;
+  if (ran && *session.last_command == "reset") {
+    conn.authenticated = options.require_pass.empty();
+  } else if (ran && *session.last_command == "config|set") {
+    reload_config();
+  }
+
+  // CLIENT REPLY: SKIP and OFF are silent themselves; SKIP also silences the next command.
+  if (session.reply_mode == Session::ReplyMode::kSkipNext) {
+    session.reply_mode = Session::ReplyMode::kOn;
+    conn.skip_next_reply = true;
+    conn.drop_output_since(mark);
+  } else if (session.reply_mode == Session::ReplyMode::kOff || skip_this) {
+    conn.drop_output_since(mark);
+  }
+
+  if (session.monitor != was_monitor) {
+    if (session.monitor) {
+      monitors.push_back(&conn);
+    } else {
+      monitors.erase(std::remove(monitors.begin(), monitors.end(), &conn), monitors.end());
+    }
+  }
+  if (!monitors.empty() && (ran || (conn.authenticated && eq_ci(argv[0], "auth")))) {
+    feed_monitors(conn, argv);
+  }
+  check_output_limits(conn);
+  return true;
+}
+
+// Streams the command to every monitor, unless it is an admin command or one Redis never
+// shows (skip-monitor flag), as redis-server 7.0.15 does.
+void Server::Impl::feed_monitors(const Connection& source, const std::vector<std::string>& argv) {
+  std::vector<std::string_view> views(argv.begin(), argv.end());
+  Reply unused;
+  const CommandSpec* spec = CommandTable::instance().resolve(Args(views), &unused);
+  const bool is_auth = eq_ci(argv[0], "auth");
+  if (!is_auth && (spec == nullptr || (spec->flags & (kCmdAdmin | kCmdSkipMonitor)) != 0)) {
+    return;
+  }
+  const ConnectionOrigin& o = source.origin();
+  const std::string where = o.unix_socket ? "unix:" + o.unix_path : o.addr;
+  const std::string line =
+      format_monitor_line(store->clock().now_us(), source.session().db, where, argv);
+  for (Connection* m : monitors) {
+    if (m->kill_pending) continue;
+    m->append_output(line);
+    if (m != &source) {
+      check_output_limits(*m);
+      if (!m->kill_pending) update_interest(*m);
+    }
+  }
+}
+
+// client-output-buffer-limit (normal class): over the hard limit, or over the soft limit for
+// longer than soft_seconds, the client is dropped without its pending output, as in Redis.
+// Like Redis, which counts only its reply list and not the fixed 16 KiB buffer in front of it,
+// the first 16 KiB pending do not count: a tiny limit never cuts off small replies.
+void Server::Impl::check_output_limits(Connection& conn) {
+  constexpr uint64_t kStaticReplyBuffer = 16 * 1024;
+  const OutputBufferLimit& limit = options.normal_output_limit;
+  const uint64_t pending =
+      conn.pending_output() > kStaticReplyBuffer ? conn.pending_output() - kStaticReplyBuffer : 0;
+  bool over = limit.hard_bytes > 0 && pending > limit.hard_bytes;
+  if (limit.soft_bytes > 0 && pending > limit.soft_bytes) {
+    const int64_t now = now_ms();
+    if (conn.soft_limit_since_ms == 0) conn.soft_limit_since_ms = now;
+    else if (now - conn.soft_limit_since_ms >= limit.soft_seconds * 1000) over = true;
+  } else {
+    conn.soft_limit_since_ms = 0;
+  }
+  if (over) schedule_close(conn);
+}
+
+void Server::Impl::schedule_close(Connection& conn) {
+  if (conn.kill_pending) return;
+  conn.kill_pending = true;
+  to_close.push_back(conn.fd());
+}
+
+void Server::Impl::close_scheduled() {
+  while (!to_close.empty()) {
+    const int fd = to_close.back();
+    to_close.pop_back();
+    close_connection(fd);
+  }
+}
+
 void Server::Impl::close_connection(int fd) {
+  auto it = connections.find(fd);
+  if (it == connections.end()) return;
+  monitors.erase(std::remove(monitors.begin(), monitors.end(), it->second.get()), monitors.end());
   loop->remove(fd);
-  connections.erase(fd);  // the Connection closes fd
+  connections.erase(it);  // the Connection closes fd
 }
 
 void Server::Impl::close_all() {
   for (auto& [fd, conn] : connections) loop->remove(fd);
   connections.clear();
-  for (int* fd : {&tcp_fd, &unix_fd}) {
-    if (*fd >= 0) {
-      loop->remove(*fd);
-      ::close(*fd);
-      *fd = -1;
-    }
+  monitors.clear();
+  to_close.clear();
+  for (int fd : tcp_fds) {
+    loop->remove(fd);
+    ::close(fd);
+  }
+  tcp_fds.clear();
+  if (unix_fd >= 0) {
+    loop->remove(unix_fd);
+    ::close(unix_fd);
+    unix_fd = -1;
   }
   if (unix_bound) ::unlink(options.unix_socket.c_str());
   unix_bound = false;
+}
+
+HostStats Server::Impl::stats() const {
+  HostStats s;
+  s.tcp_port = port < 0 ? 0 : port;
+  s.connected_clients = static_cast<int64_t>(connections.size());
+  s.maxclients = options.max_clients;
+  s.total_connections_received = connections_received;
+  s.rejected_connections = rejected_connections;
+  s.total_net_input_bytes = net_input_bytes;
+  s.total_net_output_bytes = net_output_bytes;
+  for (const auto& [fd, conn] : connections) {
+    s.client_recent_max_input_buffer =
+        std::max<uint64_t>(s.client_recent_max_input_buffer, conn->parser().buffered());
+    s.client_recent_max_output_buffer =
+        std::max<uint64_t>(s.client_recent_max_output_buffer, conn->pending_output());
+  }
+  return s;
+}
+
+void Server::Impl::reset_stats() {
+  connections_received = 0;
+  rejected_connections = 0;
+  net_input_bytes = 0;
+  net_output_bytes = 0;
+}
+
+ClientInfo Server::Impl::describe(const Connection& conn) const {
+  ClientInfo c = embedded_client_info(conn.session());
+  const int64_t now = store->clock().now_us() / 1000;
+  c.addr = conn.origin().addr;
+  c.laddr = conn.origin().laddr;
+  c.fd = conn.fd();
+  c.age_s = (now - conn.created_ms) / 1000;
+  c.idle_s = (now - conn.last_interaction_ms) / 1000;
+  std::string flags;
+  if (conn.session().monitor) flags += 'O';
+  if (conn.close_after_flush) flags += 'c';
+  if (conn.kill_pending) flags += 'A';
+  if (conn.origin().unix_socket) flags += 'U';
+  if (conn.session().no_evict) flags += 'e';
+  c.flags = flags.empty() ? "N" : flags;
+  c.qbuf = conn.parser().buffered();
+  c.obl = 0;
+  c.omem = conn.pending_output();
+  c.oll = c.omem > 0 ? 1 : 0;
+  c.tot_mem = c.qbuf + conn.output_capacity();
+  c.events = conn.reading_paused || conn.close_after_flush ? "" : "r";
+  if (conn.has_pending_output()) c.events += "w";
+  return c;
+}
+
+std::vector<ClientInfo> Server::Impl::clients() const {
+  std::vector<const Connection*> sorted;
+  for (const auto& [fd, conn] : connections) sorted.push_back(conn.get());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Connection* a, const Connection* b) { return a->id() < b->id(); });
+  std::vector<ClientInfo> out;
+  for (const Connection* conn : sorted) out.push_back(describe(*conn));
+  return out;
+}
+
+int64_t Server::Impl::kill(const ClientKillFilter& f, int64_t caller_id) {
+  int64_t killed = 0;
+  for (auto& [fd, conn] : connections) {
+    const ConnectionOrigin& o = conn->origin();
+    if (f.id && conn->id() != *f.id) continue;
+    if (f.addr && o.addr != *f.addr) continue;
+    if (f.laddr && o.laddr != *f.laddr) continue;
+    if (f.type && !eq_ci(*f.type, "normal")) continue;  // no replicas or pub/sub clients yet
+    if (f.skip_me && conn->id() == caller_id) continue;
+    if (conn->kill_pending) continue;
+    ++killed;
+    if (conn->id() == caller_id) {
+      conn->close_after_flush = true;  // the reply goes out first
+    } else {
+      schedule_close(*conn);
+    }
+  }
+  return killed;
+}
+
+ServerOptions& ServerOptions::with_store_config(Store& store) {
+  auto number = [&](const char* name, auto* field) {
+    if (auto v = store.config_get(name); v.ok()) number_from(v.value(), field);
+  };
+  if (auto pass = store.config_get("requirepass"); pass.ok()) require_pass = pass.value();
+  number("maxclients", &max_clients);
+  number("proto-max-bulk-len", &proto_max_bulk_len);
+  number("client-query-buffer-limit", &client_query_buffer_limit);
+  if (auto limits = store.config_get("client-output-buffer-limit"); limits.ok()) {
+    // "normal <hard> <soft> <seconds> replica ... pubsub ...", bytes as plain numbers.
+    std::vector<std::string> words = split_words(limits.value());
+    for (size_t i = 0; i + 3 < words.size(); i += 4) {
+      if (words[i] != "normal") continue;
+      number_from(words[i + 1], &normal_output_limit.hard_bytes);
+      number_from(words[i + 2], &normal_output_limit.soft_bytes);
+      number_from(words[i + 3], &normal_output_limit.soft_seconds);
+    }
+  }
+  return *this;
 }
 
 Result<std::unique_ptr<Server>> Server::start(std::shared_ptr<Store> store,
@@ -160,20 +559,9 @@ Result<std::unique_ptr<Server>> Server::start(std::shared_ptr<Store> store,
   auto loop = EventLoop::create();
   if (!loop.ok()) return loop.status();
   impl->loop = std::move(loop.value());
-  // On an error below, the listeners opened so far are closed by close_all().
-  if (options.port >= 0) {
-    auto fd = listen_tcp(options.bind_address, options.port, &impl->port);
-    if (!fd.ok()) return impl->close_all(), fd.status();
-    impl->tcp_fd = fd.value();
-    impl->loop->add(impl->tcp_fd, EPOLLIN);
-  }
-  if (!options.unix_socket.empty()) {
-    auto fd = listen_unix(options.unix_socket);
-    if (!fd.ok()) return impl->close_all(), fd.status();
-    impl->unix_fd = fd.value();
-    impl->unix_bound = true;
-    impl->loop->add(impl->unix_fd, EPOLLIN);
-  }
+  // On an error, the listeners opened so far are closed by close_all().
+  if (Status s = impl->bind_listeners(); !s.is_ok()) return impl->close_all(), s;
+  impl->publish_config();
   Impl* raw = impl.get();
   impl->thread = std::thread([raw] { raw->run(); });
   return std::unique_ptr<Server>(new Server(std::move(impl)));

@@ -1,6 +1,7 @@
 // kevy::Server over real sockets: TCP on port 0 and a unix socket in a temp dir, plain POSIX
 // clients, byte-exact replies.
 #include "kevy/server.h"
+#include "test_support/socket_client.h"
 
 #include <dirent.h>
 #include <netinet/in.h>
@@ -27,67 +28,6 @@ std::string hello_body(int proto, int id) {
          std::to_string(proto) + "\r\n$2\r\nid\r\n:" + std::to_string(id) +
          "\r\n$4\r\nmode\r\n$10\r\nstandalone\r\n$4\r\nrole\r\n$6\r\nmaster\r\n"
          "$7\r\nmodules\r\n*0\r\n";
-}
-
-std::shared_ptr<Store> make_store() {
-  return std::make_shared<Store>(std::move(Store::open(Options{}).value()));
-}
-
-int connect_tcp(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<uint16_t>(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-int connect_unix(const std::string& path) {
-  int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-  sockaddr_un a{};
-  a.sun_family = AF_UNIX;
-  std::strncpy(a.sun_path, path.c_str(), sizeof a.sun_path - 1);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-void send_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    ASSERT_GT(n, 0);
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-}
-
-// Reads until `want` bytes arrived, EOF, or 5 s passed.
-std::string read_n(int fd, size_t want) {
-  std::string out;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (out.size() < want && std::chrono::steady_clock::now() < deadline) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 100) <= 0) continue;
-    char buf[4096];
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  return out;
-}
-
-// Reads everything until the server closes the connection (or 5 s).
-std::string read_to_eof(int fd) { return read_n(fd, SIZE_MAX); }
-
-// Sends bytes and reads exactly as many bytes as `expected` has.
-std::string roundtrip(int fd, std::string_view request, std::string_view expected) {
-  send_all(fd, request);
-  return read_n(fd, expected.size());
 }
 
 size_t open_fd_count() {
@@ -196,7 +136,7 @@ TEST_F(ServerTest, CommandSplitAcrossManyWrites) {
     send_all(fd, std::string_view(req).substr(i, 7));
     if (i < 200) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  EXPECT_EQ(read_n(fd, 13), "+OK\r\n:100000\r\n");
+  EXPECT_EQ(read_n(fd, 14), "+OK\r\n:100000\r\n");
   // A large reply comes back whole (written in several chunks while the socket is full).
   const std::string get = "*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n";
   std::string many;

@@ -3,19 +3,25 @@
 //   kevy-server [/path/to/redis.conf] [--name value ...]
 //
 // Options come from the config file (redis.conf syntax: `name value...` lines, # comments)
-// and then the command line (which wins). Options kevy does not implement are accepted with a
-// warning on stderr. Once listening it prints, on stdout,
+// and then the command line (which wins). The options the server itself needs (port, bind,
+// unixsocket, requirepass, databases, ...) are read here; then every directive is also handed
+// to the store's CONFIG parameters (Store::config_set as a config-file line), so that CONFIG GET
+// reports it and CONFIG REWRITE can rewrite the file. A directive Redis would refuse gets a
+// warning on stderr and is ignored. Once listening it prints, on stdout,
 //   Ready to accept connections tcp port <port>
 //   Ready to accept connections unix socket <path>
 // so that a parent can learn the port chosen for --port 0. SIGTERM / SIGINT / SHUTDOWN stop
 // it with exit status 0; a startup error exits 1.
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -71,11 +77,14 @@ bool read_config_file(const std::string& path, std::vector<Directive>* out, std:
   return true;
 }
 
-// `--name v1 v2 --other v` -> directives; the first argument may be a config file path.
-bool read_command_line(int argc, char** argv, std::vector<Directive>* out, std::string* error) {
+// `--name v1 v2 --other v` -> directives; the first argument may be a config file path
+// (returned in *config_file).
+bool read_command_line(int argc, char** argv, std::vector<Directive>* out,
+                       std::string* config_file, std::string* error) {
   int i = 1;
   if (i < argc && std::strncmp(argv[i], "--", 2) != 0) {
     if (!read_config_file(argv[i], out, error)) return false;
+    *config_file = argv[i];
     ++i;
   }
   for (; i < argc; ++i) {
@@ -157,8 +166,11 @@ bool apply(const Directive& d, Config* c, std::string* error) {
     c->server.port = *p;
   } else if (name == "bind") {
     if (v.empty()) return bad();
-    if (v.size() > 1) warn("bind: only the first address is used (" + v[0] + ")");
-    c->server.bind_address = v[0].front() == '-' ? v[0].substr(1) : v[0];
+    c->server.bind_address.clear();
+    for (const std::string& address : v) {
+      if (!c->server.bind_address.empty()) c->server.bind_address += ' ';
+      c->server.bind_address += address;
+    }
   } else if (name == "unixsocket") {
     if (!one()) return bad();
     c->server.unix_socket = *one();
@@ -194,17 +206,55 @@ bool apply(const Directive& d, Config* c, std::string* error) {
     }
   } else if (name == "daemonize") {
     if (one() && lower(*one()) == "yes") warn("daemonize yes is not supported; running in the foreground");
-  } else if (name == "save" || name == "appendonly" || name == "dbfilename" ||
-             name == "enable-debug-command" || name == "loglevel" || name == "logfile" ||
-             name == "protected-mode" || name == "unixsocketperm") {
-    // Accepted; kevy has no persistence, logs to stdout and has no protected mode yet.
-  } else {
-    warn("option '" + name + "' is not supported by kevy-server yet; ignored");
   }
+  // Everything else only goes to the store's CONFIG parameters (feed_config below).
   return true;
 }
 
+// Hands every directive to the store's CONFIG parameters, in order, as redis-server loads a
+// config file: values are the directive's arguments joined by spaces; `dir` is the directory
+// apply() changed to. Refused directives (unknown to Redis, or a bad value) are warned about
+// and ignored. config_file (absolute) becomes the file CONFIG REWRITE rewrites.
+void feed_config(kevy::Store& store, const std::vector<Directive>& directives,
+                 const std::string& config_file) {
+  for (const Directive& d : directives) {
+    std::string value;
+    if (d.first == "dir") {
+      std::error_code ec;
+      value = std::filesystem::current_path(ec).string();
+    } else {
+      for (size_t i = 0; i < d.second.size(); ++i) {
+        if (i > 0) value += ' ';
+        value += d.second[i];
+      }
+    }
+    kevy::Status s = store.config_set(d.first, value, kevy::ConfigOrigin::kConfigFile);
+    if (!s.is_ok()) warn("option '" + d.first + "' ignored: " + s.message());
+  }
+  if (!config_file.empty()) store.set_config_file(config_file);
+}
+
 }  // namespace
+
+// As redis-server: makes room for maxclients connections plus 32 descriptors of our own by
+// raising the soft RLIMIT_NOFILE (up to the hard limit); when that is not enough, lowers
+// maxclients to what fits, with a warning.
+void raise_open_files_limit(kevy::ServerOptions* options) {
+  constexpr int64_t kReserved = 32;
+  const rlim_t want = static_cast<rlim_t>(options->max_clients + kReserved);
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur >= want) return;
+  rlimit raised = lim;
+  raised.rlim_cur = lim.rlim_max == RLIM_INFINITY ? want : std::min(want, lim.rlim_max);
+  if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+  if (lim.rlim_cur < want) {
+    const int64_t fits = static_cast<int64_t>(lim.rlim_cur) - kReserved;
+    warn("You requested maxclients of " + std::to_string(options->max_clients) +
+         " requiring at least " + std::to_string(want) + " max file descriptors; maxclients is " +
+         std::to_string(fits) + " (the open files limit is " + std::to_string(lim.rlim_cur) + ")");
+    options->max_clients = fits < 1 ? 1 : fits;
+  }
+}
 
 int main(int argc, char** argv) {
   if (argc == 2 && (std::strcmp(argv[1], "-v") == 0 || std::strcmp(argv[1], "--version") == 0)) {
@@ -212,13 +262,23 @@ int main(int argc, char** argv) {
     return 0;
   }
   std::vector<Directive> directives;
+  std::string config_file;
   std::string error;
-  if (!read_command_line(argc, argv, &directives, &error)) {
+  if (!read_command_line(argc, argv, &directives, &config_file, &error)) {
     std::fprintf(stderr, "kevy-server: %s\n", error.c_str());
     return 1;
   }
+  if (!config_file.empty()) {
+    // Made absolute before a `dir` directive changes the working directory.
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(config_file, ec);
+    if (!ec) config_file = abs.lexically_normal().string();
+  }
   Config config;
   config.server.port = 6379;
+  // Loopback only, IPv4 and (when the machine has it) IPv6: Redis's default "* -::*" relies on
+  // protected mode, which kevy-server does not have; `--bind` opens more.
+  config.server.bind_address = "127.0.0.1 -::1";
   config.store.active_expire = true;  // a server expires keys in the background, as Redis does
   for (const Directive& d : directives) {
     if (!apply(d, &config, &error)) {
@@ -242,6 +302,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto shared = std::make_shared<kevy::Store>(std::move(store.value()));
+  feed_config(*shared, directives, config_file);
+  config.server.with_store_config(*shared);
+  raise_open_files_limit(&config.server);
   auto server = kevy::Server::start(shared, config.server);
   if (!server.ok()) {
     std::fprintf(stderr, "kevy-server: %s\n", server.status().message().c_str());

@@ -62,6 +62,15 @@ run_bench() {
 if [[ "${KEVY_CI_BENCH:-1}" != 0 && -x "$BUILD/bin/kevy-bench-store" ]]; then
   run_bench kevy-bench-store
   run_bench kevy-bench-types
+  # kevy-server vs redis-server under redis-benchmark (200k requests per test keeps it short;
+  # N=1000000 for the full run the issue describes).
+  step "benchmark server_vs_redis (informational)"
+  if N=${KEVY_CI_SERVER_BENCH_N:-200000} KEVY_SERVER="$BUILD/bin/kevy-server" \
+      bash "$ROOT/bench/server_vs_redis.sh" | tee "$REPORTS/server_vs_redis.txt"; then
+    bench_lines+=("server_vs_redis: $(tail -n 1 "$REPORTS/server_vs_redis.txt")")
+  else
+    summary+=("benchmark server_vs_redis  FAIL"); status=1
+  fi
 fi
 
 step "summary (reports in $REPORTS)"

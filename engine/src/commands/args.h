@@ -7,10 +7,21 @@
 #include <string_view>
 
 #include "commands/errors.h"
+#include <vector>
+
 #include "core/numbers.h"
 #include "kevy/reply.h"
 
 namespace kevy {
+
+// A HELP subcommand's reply: one simple string per line, as Redis's addReplyHelp.
+template <size_t N>
+Reply help_reply(const std::string_view (&lines)[N]) {
+  std::vector<Reply> out;
+  out.reserve(N);
+  for (std::string_view line : lines) out.push_back(Reply::simple(line));
+  return Reply::array(std::move(out));
+}
 
 // ASCII case-insensitive equality (Redis's strcasecmp on option names).
 inline bool eq_ci(std::string_view a, std::string_view b) {

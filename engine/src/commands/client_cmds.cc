@@ -230,9 +230,7 @@ Reply client_help_command(CommandContext&, Args) {
       "HELP",
       "    Prints this help.",
   };
-  std::vector<Reply> lines;
-  for (std::string_view line : kLines) lines.push_back(Reply::simple(line));
-  return Reply::array(std::move(lines));
+  return help_reply(kLines);
 }
 
 // MONITOR: from now on the server streams every command it runs to this client (the server

@@ -386,9 +386,7 @@ Reply command_help(CommandContext&, Args) {
       "HELP",
       "    Prints this help.",
   };
-  Reply out = Reply::array();
-  for (std::string_view line : kLines) out.push_back(Reply::simple(line));
-  return out;
+  return help_reply(kLines);
 }
 
 }  // namespace

@@ -22,24 +22,35 @@ namespace kevy {
 // advances a ManualClock instead of sleeping, and must still land in the slow log as on Redis.
 class CommandTimer {
  public:
+  // REQUIRES: ks.begin_command() ran for this command (its clock reading is the start).
   explicit CommandTimer(Keyspace& ks)
-      : manual_(ks.instance().stats.manual_clock(ks.clock())),
+      : ks_(ks),
+        manual_(ks.instance().stats.manual_clock(ks.clock())),
         manual_start_us_(manual_ != nullptr ? manual_->now_us() : 0),
-        start_(std::chrono::steady_clock::now()) {}
+        steady_start_(manual_ != nullptr ? std::chrono::steady_clock::now()
+                                         : std::chrono::steady_clock::time_point{}) {}
 
-  // Never negative.
+  // Never negative. With the real clock this is one clock reading after the command, as Redis
+  // times call() with the wall clock; with a ManualClock it is real elapsed time plus however
+  // far the test moved the clock during the command.
   int64_t elapsed_us() const {
-    const auto real = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::steady_clock::now() - start_)
-                          .count();
-    const int64_t us = manual_ != nullptr ? real + (manual_->now_us() - manual_start_us_) : real;
-    return us > 0 ? us : 0;  // a ManualClock set back during the command
+    int64_t us;
+    if (manual_ == nullptr) {
+      us = ks_.clock().now_us() - ks_.now_us();
+    } else {
+      us = std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::steady_clock::now() - steady_start_)
+               .count() +
+           (manual_->now_us() - manual_start_us_);
+    }
+    return us > 0 ? us : 0;  // a clock set back during the command
   }
 
  private:
+  Keyspace& ks_;
   const ManualClock* manual_;
   int64_t manual_start_us_;
-  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point steady_start_;
 };
 
 // spec's handler ran for duration_us on argv and replied `reply`.

@@ -85,9 +85,7 @@ Reply config_help_command(CommandContext&, Args) {
       "HELP",
       "    Prints this help.",
   };
-  std::vector<Reply> lines;
-  for (std::string_view line : kLines) lines.push_back(Reply::simple(line));
-  return Reply::array(std::move(lines));
+  return help_reply(kLines);
 }
 
 }  // namespace

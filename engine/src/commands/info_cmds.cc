@@ -17,13 +17,6 @@
 namespace kevy {
 namespace {
 
-Reply help_reply(std::initializer_list<std::string_view> lines) {
-  std::vector<Reply> out;
-  out.reserve(lines.size());
-  for (std::string_view line : lines) out.push_back(Reply::simple(line));
-  return Reply::array(std::move(out));
-}
-
 // INFO [section ...]: a verbatim "txt" string in RESP3, a bulk string in RESP2.
 Reply info_command(CommandContext& ctx, Args argv) {
   return Reply::verbatim("txt", info_text(ctx, argv.subspan(1)));

@@ -305,9 +305,7 @@ Reply debug_help() {
       "HELP",
       "    Prints this help.",
   };
-  std::vector<Reply> lines;
-  for (std::string_view line : kLines) lines.push_back(Reply::simple(line));
-  return Reply::array(std::move(lines));
+  return help_reply(kLines);
 }
 
 // DEBUG parses its own subcommands (it is not a container in Redis's table): anything it does

@@ -84,8 +84,13 @@ class Keyspace {
   InstanceState& instance() { return instance_; }
 
   // Fixes the command time from the clock. Called by the Store before each command.
-  void begin_command() { now_ms_ = clock_->now_ms(); }
+  void begin_command() {
+    now_us_ = clock_->now_us();
+    now_ms_ = now_us_ / 1000;
+  }
   int64_t now_ms() const { return now_ms_; }
+  // The same instant in microseconds (command durations start here).
+  int64_t now_us() const { return now_us_; }
 
   // Every lookup first deletes the key if its TTL has passed (lazy expiry; counted in
   // stats().expired_keys) and then returns the live entry or nullptr. As in Redis, both
@@ -180,6 +185,7 @@ class Keyspace {
   KeyspaceStats stats_;
   InstanceState instance_;
   int64_t now_ms_ = 0;
+  int64_t now_us_ = 0;
   bool active_expire_enabled_ = true;
   bool loading_ = false;
   ExpiredHook expired_hook_;

@@ -18,11 +18,22 @@ constexpr size_t kMaxFloatChars = 5 * 1024;
 
 bool parse_digits(std::string_view s, uint64_t* out) {
   uint64_t v = 0;
+  // Up to 19 digits cannot overflow 64 bits: no check per digit on this (hot) path — every
+  // RESP length and most integer arguments are short.
+  if (s.size() <= 19) {
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    *out = v;
+    return true;
+  }
   for (char c : s) {
     if (c < '0' || c > '9') return false;
-    uint64_t d = static_cast<uint64_t>(c - '0');
-    if (v > (UINT64_MAX - d) / 10) return false;
-    v = v * 10 + d;
+    if (__builtin_mul_overflow(v, 10u, &v) ||
+        __builtin_add_overflow(v, static_cast<uint64_t>(c - '0'), &v)) {
+      return false;
+    }
   }
   *out = v;
   return true;

@@ -45,8 +45,9 @@ bool EventLoop::modify(int fd, uint32_t events) {
 
 void EventLoop::remove(int fd) { ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr); }
 
-std::vector<EventLoop::Event> EventLoop::wait(int timeout_ms) {
-  std::vector<Event> out;
+const std::vector<EventLoop::Event>& EventLoop::wait(int timeout_ms) {
+  std::vector<Event>& out = events_;
+  out.clear();
   int n = ::epoll_wait(epoll_fd_, ready_.data(), static_cast<int>(ready_.size()), timeout_ms);
   for (int i = 0; i < n; ++i) {
     if (ready_[i].data.fd == wake_fd_) {

@@ -38,8 +38,9 @@ class EventLoop {
     uint32_t events;
   };
   // Blocks up to timeout_ms (-1: forever) and returns the ready fds. A wake() makes it return
-  // (the wake-up itself is consumed and not reported).
-  std::vector<Event> wait(int timeout_ms);
+  // (the wake-up itself is consumed and not reported). The vector is reused: valid until the
+  // next wait().
+  const std::vector<Event>& wait(int timeout_ms);
   // Makes a concurrent or the next wait() return. Async-signal-safe and thread-safe.
   void wake();
 
@@ -48,6 +49,7 @@ class EventLoop {
   int epoll_fd_;
   int wake_fd_;
   std::vector<epoll_event> ready_ = std::vector<epoll_event>(256);
+  std::vector<Event> events_;
 };
 
 }  // namespace kevy

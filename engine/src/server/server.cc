@@ -103,7 +103,9 @@ struct Server::Impl : ClientHost {
   void close_scheduled();
   void close_connection(int fd);
   void close_all();
-  int64_t now_ms() { return store->clock().now_us() / 1000; }
+  // Clock ms read once per event-loop pass (connection ages and idle times need no more).
+  int64_t loop_now_ms = 0;
+  int64_t now_ms() const { return loop_now_ms; }
 
   // ClientHost.
   HostStats stats() const override;
@@ -182,7 +184,9 @@ RequestLimits Server::Impl::request_limits() const {
 
 void Server::Impl::run() {
   while (!stop_requested.load()) {
-    for (const EventLoop::Event& ev : loop->wait(-1)) {
+    const std::vector<EventLoop::Event>& events = loop->wait(-1);
+    loop_now_ms = store->clock().now_us() / 1000;
+    for (const EventLoop::Event& ev : events) {
       if (stop_requested.load()) break;
       if (ev.fd == unix_fd ||
           std::find(tcp_fds.begin(), tcp_fds.end(), ev.fd) != tcp_fds.end()) {
@@ -473,7 +477,7 @@ void Server::Impl::reset_stats() {
 
 ClientInfo Server::Impl::describe(const Connection& conn) const {
   ClientInfo c = embedded_client_info(conn.session());
-  const int64_t now = store->clock().now_us() / 1000;
+  const int64_t now = store->clock().now_us() / 1000;  // exact: CLIENT LIST is rare
   c.addr = conn.origin().addr;
   c.laddr = conn.origin().laddr;
   c.fd = conn.fd();

@@ -59,10 +59,11 @@ inline void send_all(int fd, std::string_view bytes) {
   }
 }
 
-// Reads until `want` bytes arrived, EOF, or 5 s passed.
-inline std::string read_n(int fd, size_t want) {
+// Reads until `want` bytes arrived, EOF, or `timeout` passed.
+inline std::string read_n(int fd, size_t want,
+                          std::chrono::seconds timeout = std::chrono::seconds(5)) {
   std::string out;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (out.size() < want && std::chrono::steady_clock::now() < deadline) {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 100) <= 0) continue;

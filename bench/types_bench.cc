@@ -35,7 +35,8 @@
 // values; the process-level growth per element is printed beside them as a cross-check
 // (kevy: resident set; redis: INFO used_memory, which includes its keyspace table).
 //
-// Usage: kevy-bench-types [--scale F] [--reps R] [--redis PATH|none]
+// Usage: kevy-bench-types [--scale F] [--reps R] [--redis PATH|none] [--only list|hash|set|zset]
+// (--only runs one workload, for profiling; the ratios line then lists that workload only.)
 // The last line is machine-readable:
 //   ratios list_vs_container=.. hash_vs_container=.. set_vs_container=.. zset_vs_container=..
 //          list_vs_redis=.. list_exec_vs_redis=.. (hash, set, zset likewise)
@@ -851,6 +852,7 @@ int main(int argc, char** argv) {
   double scale = 1.0;
   int reps = 2;
   std::string redis_flag;
+  std::string only;  // empty: every workload
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--scale") == 0 && i + 1 < argc) {
       scale = std::strtod(argv[++i], nullptr);
@@ -858,12 +860,21 @@ int main(int argc, char** argv) {
       reps = std::atoi(argv[++i]);
     } else if (std::strcmp(argv[i], "--redis") == 0 && i + 1 < argc) {
       redis_flag = argv[++i];
+    } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
+      only = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: %s [--scale F] [--reps R] [--redis PATH|none]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--scale F] [--reps R] [--redis PATH|none] "
+                   "[--only list|hash|set|zset]\n",
+                   argv[0]);
       return 2;
     }
   }
   if (!(scale > 0) || reps < 1) die("--scale and --reps must be positive");
+  if (!only.empty() && only != "list" && only != "hash" && only != "set" && only != "zset") {
+    die("--only takes list, hash, set or zset");
+  }
+  auto runs = [&](const char* name) { return only.empty() || only == name; };
 
   const size_t lists = scaled(5000, scale);
   const size_t hashes = scaled(500, scale);
@@ -915,13 +926,16 @@ int main(int argc, char** argv) {
   // them alike; the best round of each counts.
   for (int rep = 0; rep < reps; ++rep) {
     Round round{rep, have_redis ? &redis : nullptr};
-    round_lists(wl, list_data, round);
-    round_hashes(wh, hash_data, round);
-    round_sets(ws, set_data, round);
-    round_zsets(wz, zset_data, round);
+    if (runs("list")) round_lists(wl, list_data, round);
+    if (runs("hash")) round_hashes(wh, hash_data, round);
+    if (runs("set")) round_sets(ws, set_data, round);
+    if (runs("zset")) round_zsets(wz, zset_data, round);
   }
 
-  Workload* all[] = {&wl, &wh, &ws, &wz};
+  std::vector<Workload*> all;
+  for (Workload* w : {&wl, &wh, &ws, &wz}) {
+    if (runs(w->name)) all.push_back(w);
+  }
   std::printf("kevy-bench-types: scale %g, best round of %d", scale, reps);
   if (have_redis) {
     std::printf(", redis-server %s via hiredis (pipelines of %zu)", redis.version().c_str(),

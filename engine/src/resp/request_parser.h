@@ -4,7 +4,8 @@
 //
 // - Multibulk requests: `*<n>\r\n` then n times `$<len>\r\n<bytes>\r\n`. `*0`/`*-1` (and
 //   smaller) are skipped, as Redis does. Bulks may arrive split over any number of feed()
-//   calls; a huge bulk is not copied more than once.
+//   calls; no argument is copied: argv() views the receive buffer, which holds the whole
+//   command until it has been handed out (a huge bulk is received into room reserved for it).
 // - Inline requests: any first byte other than '*' — a line up to "\n" (a trailing "\r" is
 //   dropped) split like Redis's sdssplitargs (quotes, \xHH escapes); an empty line is skipped.
 // - Limits and errors: Redis's exact texts (without the "-" and "\r\n"), e.g.
@@ -39,6 +40,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kevy {
@@ -65,8 +67,9 @@ class RequestParser {
   void feed(std::string_view bytes);
   // Parses the next command out of the buffered bytes.
   Result next();
-  // The command of the last kCommand (valid until the next call of next()).
-  const std::vector<std::string>& argv() const { return argv_; }
+  // The command of the last kCommand: views into the parser's buffer, valid until the next
+  // call of next() or feed().
+  const std::vector<std::string_view>& argv() const { return argv_; }
   // The error of the last kError, e.g. "ERR Protocol error: invalid bulk length".
   const std::string& error() const { return error_; }
   // Bytes received and not yet consumed (client-query-buffer-limit is checked on this).
@@ -75,8 +78,13 @@ class RequestParser {
  private:
   RequestLimits limits_;
   std::string buf_;
-  size_t pos_ = 0;  // first unconsumed byte of buf_
-  std::vector<std::string> argv_;
+  size_t pos_ = 0;        // first unparsed byte of buf_
+  size_t cmd_start_ = 0;  // first byte of the command being parsed; bytes before it are done
+  // The current multibulk's arguments so far, as (offset in buf_, length): offsets, not
+  // views, because compaction moves the buffer while a command is still arriving.
+  std::vector<std::pair<size_t, size_t>> spans_;
+  std::vector<std::string> inline_args_;  // an inline command's unescaped arguments
+  std::vector<std::string_view> argv_;
   std::string error_;
   // Multibulk state carried across feed() calls.
   int64_t multibulk_left_ = 0;
@@ -89,6 +97,8 @@ class RequestParser {
   size_t find_line_end(char terminator);
   void consume_to(size_t new_pos);
   void compact();
+  // Starts a new command at pos_: forgets the last one and drops finished bytes.
+  void begin_command();
   Result fail(std::string error);
   friend struct RequestParserPeer;  // unit tests inspect the buffer
 };

@@ -44,6 +44,7 @@ class Connection {
   // write error.
   bool flush(uint64_t* bytes_written);
   void append_output(std::string_view bytes) { out_.append(bytes); }
+  void append_reply(const Reply& reply, int protocol) { reply.append_resp(out_, protocol); }
   bool has_pending_output() const { return out_pos_ < out_.size(); }
   // Bytes queued and not yet written (CLIENT LIST omem, output-buffer limits).
   size_t pending_output() const { return out_.size() - out_pos_; }

@@ -31,7 +31,7 @@ void append_quoted(std::string* out, std::string_view bytes) {
 }
 
 std::string format_monitor_line(int64_t now_us, int db, std::string_view origin,
-                                const std::vector<std::string>& argv) {
+                                std::span<const std::string_view> argv) {
   char head[64];
   std::snprintf(head, sizeof head, "+%lld.%06lld [%d ", static_cast<long long>(now_us / 1000000),
                 static_cast<long long>(now_us % 1000000), db);

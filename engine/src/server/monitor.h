@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,6 @@ void append_quoted(std::string* out, std::string_view bytes);
 // The full line, "\r\n" included. `origin` is "ip:port" or "unix:<path>". Secrets are
 // redacted as Redis does: every argument of AUTH, and the user and password after HELLO's AUTH.
 std::string format_monitor_line(int64_t now_us, int db, std::string_view origin,
-                                const std::vector<std::string>& argv);
+                                std::span<const std::string_view> argv);
 
 }  // namespace kevy

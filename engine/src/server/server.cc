@@ -94,8 +94,8 @@ struct Server::Impl : ClientHost {
   void accept_all(int listen_fd);
   void on_client_event(Connection& conn, uint32_t events);
   void process_commands(Connection& conn);
-  bool run_one(Connection& conn, const std::vector<std::string>& argv);
-  void feed_monitors(const Connection& source, const std::vector<std::string>& argv);
+  bool run_one(Connection& conn, Args argv);
+  void feed_monitors(const Connection& source, Args argv);
   void check_output_limits(Connection& conn);
   bool backpressured(const Connection& conn) const;
   void update_interest(Connection& conn);
@@ -312,7 +312,7 @@ void Server::Impl::process_commands(Connection& conn) {
 
 // One command: the MONITOR gate, the command itself, CLIENT REPLY's suppression, MONITOR
 // registration and feeding, and the output-buffer limits. False for SHUTDOWN.
-bool Server::Impl::run_one(Connection& conn, const std::vector<std::string>& argv) {
+bool Server::Impl::run_one(Connection& conn, Args argv) {
   Session& session = conn.session();
   conn.last_interaction_ms = now_ms();
   const bool skip_this = conn.skip_next_reply;
@@ -322,9 +322,8 @@ bool Server::Impl::run_one(Connection& conn, const std::vector<std::string>& arg
   session.last_command = nullptr;  // set again when the Store runs the command
 
   if (was_monitor) {
-    std::vector<std::string_view> views(argv.begin(), argv.end());
     Reply unused;
-    const CommandSpec* spec = CommandTable::instance().resolve(Args(views), &unused);
+    const CommandSpec* spec = CommandTable::instance().resolve(argv, &unused);
     if (spec != nullptr && touches_keyspace(*spec)) {
       conn.append_output("-");
       conn.append_output(err::kReplicaKeyspace);
@@ -367,10 +366,9 @@ bool Server::Impl::run_one(Connection& conn, const std::vector<std::string>& arg
 
 // Streams the command to every monitor, unless it is an admin command or one Redis never
 // shows (skip-monitor flag), as redis-server 7.0.15 does.
-void Server::Impl::feed_monitors(const Connection& source, const std::vector<std::string>& argv) {
-  std::vector<std::string_view> views(argv.begin(), argv.end());
+void Server::Impl::feed_monitors(const Connection& source, Args argv) {
   Reply unused;
-  const CommandSpec* spec = CommandTable::instance().resolve(Args(views), &unused);
+  const CommandSpec* spec = CommandTable::instance().resolve(argv, &unused);
   const bool is_auth = eq_ci(argv[0], "auth");
   if (!is_auth && (spec == nullptr || (spec->flags & (kCmdAdmin | kCmdSkipMonitor)) != 0)) {
     return;

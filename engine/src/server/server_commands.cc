@@ -96,9 +96,7 @@ bool hello_gate(const std::string& require_pass, Connection& conn, Args argv) {
 }  // namespace
 
 AfterCommand run_client_command(Store& store, const std::string& require_pass, Connection& conn,
-                                const std::vector<std::string>& argv_strings) {
-  std::vector<std::string_view> views(argv_strings.begin(), argv_strings.end());
-  Args argv(views);
+                                Args argv) {
   const std::string_view name = argv[0];
   if (eq_ci(name, "quit")) {
     conn.append_output("+OK\r\n");
@@ -121,7 +119,9 @@ AfterCommand run_client_command(Store& store, const std::string& require_pass, C
     }
   }
   if (eq_ci(name, "shutdown")) return shutdown_command(conn, argv);
-  conn.append_output(store.execute_resp(argv, conn.session()));
+  const Reply reply = store.execute(argv, conn.session());
+  // After HELLO the reply is already in the new protocol, as Redis does.
+  conn.append_reply(reply, conn.session().protocol);
   return AfterCommand::kContinue;
 }
 

@@ -4,8 +4,9 @@
 // Replies and errors are redis-server 7.0.15's texts.
 #pragma once
 
+#include <span>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "kevy/store.h"
 #include "server/connection.h"
@@ -20,6 +21,6 @@ enum class AfterCommand {
 // Runs argv for conn: appends the reply to conn's output (or sets close_after_flush for QUIT).
 // require_pass empty means no password is configured.
 AfterCommand run_client_command(Store& store, const std::string& require_pass, Connection& conn,
-                                const std::vector<std::string>& argv);
+                                std::span<const std::string_view> argv);
 
 }  // namespace kevy

@@ -52,8 +52,11 @@ struct ServerOptions {
   // query buffer and its socket is not read, so memory stays bounded and other clients are
   // served. 0 disables it.
   size_t output_backpressure_bytes = 64ull << 20;
+  // timeout: a client idle (nothing read from or written to it) for this many seconds is
+  // closed, except MONITOR clients, as Redis does; checked about once a second. 0 disables it.
+  int64_t idle_timeout_seconds = 0;
 
-  // Takes requirepass, maxclients, proto-max-bulk-len, client-query-buffer-limit and the
+  // Takes requirepass, maxclients, timeout, proto-max-bulk-len, client-query-buffer-limit and the
   // normal class of client-output-buffer-limit from the store's CONFIG parameters (what a
   // redis.conf or CONFIG SET gave them). Listener settings are left alone.
   ServerOptions& with_store_config(Store& store);

@@ -103,6 +103,8 @@ struct Server::Impl : ClientHost {
   void close_scheduled();
   void close_connection(int fd);
   void close_all();
+  void close_idle_clients();
+  int64_t last_idle_check_ms = 0;
   // Clock ms read once per event-loop pass (connection ages and idle times need no more).
   int64_t loop_now_ms = 0;
   int64_t now_ms() const { return loop_now_ms; }
@@ -184,8 +186,14 @@ RequestLimits Server::Impl::request_limits() const {
 
 void Server::Impl::run() {
   while (!stop_requested.load()) {
-    const std::vector<EventLoop::Event>& events = loop->wait(-1);
+    // With a client timeout the loop wakes at least every 100 ms to look for idle clients.
+    const int wait_ms = options.idle_timeout_seconds > 0 ? 100 : -1;
+    const std::vector<EventLoop::Event>& events = loop->wait(wait_ms);
     loop_now_ms = store->clock().now_us() / 1000;
+    if (options.idle_timeout_seconds > 0 && loop_now_ms - last_idle_check_ms >= 1000) {
+      last_idle_check_ms = loop_now_ms;
+      close_idle_clients();
+    }
     for (const EventLoop::Event& ev : events) {
       if (stop_requested.load()) break;
       if (ev.fd == unix_fd ||
@@ -202,6 +210,18 @@ void Server::Impl::run() {
   std::lock_guard<std::mutex> lock(state_mu);
   running = false;
   stopped_cv.notify_all();
+}
+
+// `timeout`: closes clients idle for longer than idle_timeout_seconds, as Redis's clients
+// cron does (its log says "Closing idle client"); MONITOR clients are exempt, as Redis's
+// replicas are.
+void Server::Impl::close_idle_clients() {
+  const int64_t limit_ms = options.idle_timeout_seconds * 1000;
+  for (auto& [fd, conn] : connections) {
+    if (conn->session().monitor) continue;
+    if (loop_now_ms - conn->last_interaction_ms > limit_ms) schedule_close(*conn);
+  }
+  close_scheduled();
 }
 
 void Server::Impl::accept_all(int listen_fd) {
@@ -249,6 +269,7 @@ void Server::Impl::on_client_event(Connection& conn, uint32_t events) {
   if (events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
     if (!conn.close_after_flush && !conn.reading_paused) {
       if (!conn.read_input(&net_input_bytes)) return close_connection(fd);
+      conn.last_interaction_ms = now_ms();
       // client-query-buffer-limit: Redis closes such a client without a reply.
       if (conn.parser().buffered() > options.client_query_buffer_limit) {
         return close_connection(fd);
@@ -259,7 +280,9 @@ void Server::Impl::on_client_event(Connection& conn, uint32_t events) {
       return close_connection(fd);
     }
   }
+  const uint64_t written_before = net_output_bytes;
   if (!conn.flush(&net_output_bytes)) return close_connection(fd);
+  if (net_output_bytes != written_before) conn.last_interaction_ms = now_ms();
   // The client caught up: run what waited in its query buffer, then read again. Repeat while
   // the socket takes everything, so that a paused connection always has output pending (and
   // so waits for EPOLLOUT); a paused connection with nothing to write would never wake up.
@@ -314,7 +337,6 @@ void Server::Impl::process_commands(Connection& conn) {
 // registration and feeding, and the output-buffer limits. False for SHUTDOWN.
 bool Server::Impl::run_one(Connection& conn, Args argv) {
   Session& session = conn.session();
-  conn.last_interaction_ms = now_ms();
   const bool skip_this = conn.skip_next_reply;
   conn.skip_next_reply = false;
   const bool was_monitor = session.monitor;
@@ -534,6 +556,7 @@ ServerOptions& ServerOptions::with_store_config(Store& store) {
   };
   if (auto pass = store.config_get("requirepass"); pass.ok()) require_pass = pass.value();
   number("maxclients", &max_clients);
+  number("timeout", &idle_timeout_seconds);
   number("proto-max-bulk-len", &proto_max_bulk_len);
   number("client-query-buffer-limit", &client_query_buffer_limit);
   if (auto limits = store.config_get("client-output-buffer-limit"); limits.ok()) {

@@ -370,5 +370,40 @@ TEST_F(ServerClientsTest, FiveThousandIdleConnectionsAndOthersAreServed) {
   }
 }
 
+// `timeout` (CONFIG SET at runtime): a client idle for longer is closed within about a second
+// of the server's clock passing the limit; a client that talks, and a MONITOR client, stay.
+TEST_F(ServerClientsTest, TimeoutClosesIdleClientsButNotMonitorsOrActiveOnes) {
+  auto clock = std::make_shared<ManualClock>();
+  Options store_opts;
+  store_opts.clock = clock;
+  store_ = std::make_shared<Store>(std::move(Store::open(store_opts).value()));
+  auto started = Server::start(store_, ServerOptions{});
+  ASSERT_TRUE(started.ok());
+  std::unique_ptr<Server> server = std::move(started.value());
+  int idle = connect(*server);
+  int active = connect(*server);
+  int monitor = connect(*server);
+  EXPECT_EQ(roundtrip(idle, resp_command({"CONFIG", "SET", "timeout", "2"}), "+OK\r\n"),
+            "+OK\r\n");
+  EXPECT_EQ(roundtrip(monitor, resp_command({"MONITOR"}), "+OK\r\n"), "+OK\r\n");
+  EXPECT_EQ(roundtrip(active, "PING\r\n", "+PONG\r\n"), "+PONG\r\n");
+  clock->advance_ms(1500);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Not yet over the limit: everyone is still connected.
+  EXPECT_EQ(roundtrip(active, "PING\r\n", "+PONG\r\n"), "+PONG\r\n");
+  clock->advance_ms(1500);  // idle: 3 s; active: 1.5 s
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(read_to_eof(idle), "");  // closed without a reply
+  EXPECT_EQ(roundtrip(active, "PING\r\n", "+PONG\r\n"), "+PONG\r\n");
+  send_all(active, resp_command({"CLIENT", "LIST"}));
+  EXPECT_EQ(lines_of(read_bulk(active)).size(), 2u);  // active and monitor
+  // CONFIG SET timeout 0 turns it off again.
+  EXPECT_EQ(roundtrip(active, resp_command({"CONFIG", "SET", "timeout", "0"}), "+OK\r\n"),
+            "+OK\r\n");
+  clock->advance_ms(10000);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(roundtrip(active, "PING\r\n", "+PONG\r\n"), "+PONG\r\n");
+}
+
 }  // namespace
 }  // namespace kevy

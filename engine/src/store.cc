@@ -196,13 +196,7 @@ Result<int64_t> Store::hset(
     std::string_view key, std::span<const std::pair<std::string_view, std::string_view>> pairs,
     int db) {
   if (pairs.empty()) return Status::command_error(err::wrong_arity("hset"));
-  std::vector<std::string_view> flat;
-  flat.reserve(pairs.size() * 2);
-  for (const auto& [f, v] : pairs) {
-    flat.push_back(f);
-    flat.push_back(v);
-  }
-  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_set(ctx, key, flat); });
+  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_set_pairs(ctx, key, pairs); });
 }
 
 Result<std::optional<std::string>> Store::hget(std::string_view key, std::string_view field,

@@ -68,17 +68,38 @@ bool option_is(std::string_view arg, std::string_view name) {
 
 }  // namespace
 
-Result<int64_t> hash_set(CommandContext& ctx, std::string_view key, Args field_values) {
+namespace {
+
+// HSET of n pairs, pair i being (field_at(i), value_at(i)); the number of new fields.
+template <typename FieldAt, typename ValueAt>
+Result<int64_t> set_fields(CommandContext& ctx, std::string_view key, size_t n,
+                           FieldAt&& field_at, ValueAt&& value_at) {
   auto e = write_or_create(ctx, key);
   if (!e.ok()) return e.status();
   HashValue* h = hash_of(*e);
   const HashLimits limits = limits_of(ctx.ks);
   int64_t created = 0;
-  for (size_t i = 0; i + 1 < field_values.size(); i += 2) {
-    if (h->set(field_values[i], field_values[i + 1], limits)) ++created;
+  for (size_t i = 0; i < n; ++i) {
+    if (h->set(field_at(i), value_at(i), limits)) ++created;
   }
   sync_encoding(*e);
   return created;
+}
+
+}  // namespace
+
+Result<int64_t> hash_set(CommandContext& ctx, std::string_view key, Args field_values) {
+  return set_fields(
+      ctx, key, field_values.size() / 2, [&](size_t i) { return field_values[2 * i]; },
+      [&](size_t i) { return field_values[2 * i + 1]; });
+}
+
+Result<int64_t> hash_set_pairs(
+    CommandContext& ctx, std::string_view key,
+    std::span<const std::pair<std::string_view, std::string_view>> pairs) {
+  return set_fields(
+      ctx, key, pairs.size(), [&](size_t i) { return pairs[i].first; },
+      [&](size_t i) { return pairs[i].second; });
 }
 
 Result<std::optional<std::string>> hash_get(CommandContext& ctx, std::string_view key,

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,11 @@ namespace kevy {
 // HSET: sets each field/value pair; the number of fields that were new.
 // REQUIRES: field_values.size() is even and not zero.
 Result<int64_t> hash_set(CommandContext& ctx, std::string_view key, Args field_values);
+// HSET with the pairs given as pairs (the typed Store API), without flattening them first.
+// REQUIRES: pairs is not empty.
+Result<int64_t> hash_set_pairs(
+    CommandContext& ctx, std::string_view key,
+    std::span<const std::pair<std::string_view, std::string_view>> pairs);
 // HGET: the value, nullopt for a missing key or field.
 Result<std::optional<std::string>> hash_get(CommandContext& ctx, std::string_view key,
                                             std::string_view field);

@@ -57,15 +57,28 @@ size_t Table::max_dist() const {
   return n < kMaxDistLimit ? n : kMaxDistLimit;
 }
 
-size_t Table::find_index(std::string_view key, uint64_t h) const {
-  if (size_ == 0) return capacity();
+Table::Probe Table::probe(std::string_view key, uint64_t h) const {
+  if (slots_.empty()) return Probe{0, 0, false};
   const uint64_t tag = tag_of_hash(h);
   size_t i = home(h);
   for (size_t d = 0;; ++i, ++d) {
     uint64_t w = slots_[i];
-    if (w == 0 || dist_of(w) < d) return capacity();
-    if (tag_of(w) == tag && ptr_of(w)->key() == key) return i;
+    if (w == 0 || dist_of(w) < d) return Probe{i, d, false};
+    if (tag_of(w) == tag && ptr_of(w)->key() == key) return Probe{i, d, true};
   }
+}
+
+Entry* Table::entry_at(size_t i) const { return ptr_of(slots_[i]); }
+
+size_t Table::find_index(std::string_view key, uint64_t h) const {
+  if (size_ == 0) return capacity();
+  const Probe p = probe(key, h);
+  return p.found ? p.index : capacity();
+}
+
+void Table::insert_probed(Entry* e, uint64_t h, const Probe& p) {
+  const bool must_grow = slots_.empty() || (size_ + 1) * 8 > (size_t{1} << bits_) * 7;
+  if (must_grow || !shift_in(e, h, p.index, p.dist)) insert_hashed(e, h);
 }
 
 Entry* Table::find(std::string_view key) const {
@@ -74,8 +87,6 @@ Entry* Table::find(std::string_view key) const {
 }
 
 bool Table::try_insert(Entry* e, uint64_t h) {
-  const size_t limit = max_dist();
-  const size_t cap = capacity();
   size_t i = home(h);
   size_t d = 0;
   // Insertion point: the first slot that is empty or holds an element with a later home.
@@ -83,6 +94,12 @@ bool Table::try_insert(Entry* e, uint64_t h) {
     ++i;
     ++d;
   }
+  return shift_in(e, h, i, d);
+}
+
+bool Table::shift_in(Entry* e, uint64_t h, size_t i, size_t d) {
+  const size_t limit = max_dist();
+  const size_t cap = capacity();
   if (d > limit || i >= cap) return false;
   // Everything from i up to the next empty slot moves one to the right.
   size_t end = i;

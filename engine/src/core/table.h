@@ -45,6 +45,17 @@ class Table {
   // Stores e under its key in one probe: replaces and returns the entry that had that key, or
   // inserts and returns nullptr. The caller frees what is returned.
   Entry* upsert(Entry* e);
+  // Looks key up and, when absent, stores make() under it, hashing and probing once: returns
+  // the entry already stored under key (make is not called), or nullptr after storing
+  // make()'s entry. REQUIRES: make() returns a new entry whose key() equals key.
+  template <typename Make>
+  Entry* find_or_insert(std::string_view key, Make&& make) {
+    const uint64_t h = hash_key(key);
+    const Probe p = probe(key, h);
+    if (p.found) return entry_at(p.index);
+    insert_probed(make(), h, p);
+    return nullptr;
+  }
   // Removes and returns the entry for key (nullptr when absent). Does not free it.
   Entry* erase(std::string_view key);
   // Swaps the stored pointer for `old` to `now`, which has the same key. The slot is found by
@@ -65,8 +76,23 @@ class Table {
   size_t capacity() const { return slots_.empty() ? 0 : slots_.size() - 1; }
   size_t max_dist() const;
   size_t home(uint64_t h) const { return bits_ == 0 ? 0 : static_cast<size_t>(h >> (64 - bits_)); }
+  // Where a probe for a key stopped: at its entry (found), or else at the slot where Robin
+  // Hood order would put it, `dist` slots past its home.
+  struct Probe {
+    size_t index;
+    size_t dist;
+    bool found;
+  };
+  Probe probe(std::string_view key, uint64_t h) const;
+  Entry* entry_at(size_t i) const;
+  // Inserts e (hash h) at the position a failed probe p found, or through insert_hashed when
+  // the table must grow first or the shift would break the distance limit.
+  void insert_probed(Entry* e, uint64_t h, const Probe& p);
   size_t find_index(std::string_view key, uint64_t h) const;  // capacity() when absent
   bool try_insert(Entry* e, uint64_t h);
+  // Inserts at slot i, distance d from home, shifting the run from i to the next empty slot
+  // one to the right. False (nothing changed) when that breaks a limit.
+  bool shift_in(Entry* e, uint64_t h, size_t i, size_t d);
   void insert_hashed(Entry* e, uint64_t h);
   void rebuild(unsigned bits);
   void erase_at(size_t i);

@@ -79,6 +79,28 @@ TEST_F(TableTest, InsertFindEraseMany) {
   EXPECT_EQ(table_.erase(key_of(0)), nullptr);  // already gone
 }
 
+// find_or_insert: one call per key inserts it exactly once (through every growth step), a
+// second call returns the stored entry without calling make, and find agrees throughout.
+TEST_F(TableTest, FindOrInsertInsertsOnceAndReturnsTheStoredEntry) {
+  for (int i = 0; i < 5000; ++i) {
+    const std::string key = "k" + std::to_string(i);
+    Entry* made = nullptr;
+    EXPECT_EQ(table_.find_or_insert(key, [&] { return made = make(key); }), nullptr);
+    ASSERT_NE(made, nullptr);
+    EXPECT_EQ(table_.find(key), made);
+    bool called = false;
+    EXPECT_EQ(table_.find_or_insert(key, [&] {
+      called = true;
+      return make(key);
+    }), made);
+    EXPECT_FALSE(called);
+  }
+  EXPECT_EQ(table_.size(), 5000u);
+  std::vector<std::string> keys = scan_all(100);
+  EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()).size(), 5000u);
+  EXPECT_EQ(table_.find("absent"), nullptr);
+}
+
 TEST_F(TableTest, BinaryAndEmptyKeys) {
   const std::string nul("a\0b", 3);
   const std::string nul2("a\0c", 3);

@@ -1,5 +1,6 @@
 #include "types/hash.h"
 
+#include <cstring>
 #include <utility>
 
 #include "core/heap.h"
@@ -22,31 +23,60 @@ std::unique_ptr<Object> HashValue::clone() const {
   return copy;
 }
 
-size_t HashValue::get_varint(size_t* pos) const {
-  size_t v;
-  const auto* start = reinterpret_cast<const unsigned char*>(buf_.data()) + *pos;
-  *pos += static_cast<size_t>(varint::get(start, &v) - start);
-  return v;
+namespace {
+
+// Reads the two length varints of the pair at p; returns where its field starts. Lengths below
+// 128 (one byte each, the common case) are read without the general varint loop.
+inline const unsigned char* read_lengths(const unsigned char* p, size_t* flen, size_t* vlen) {
+  if (((p[0] | p[1]) & 0x80) == 0) {
+    *flen = p[0];
+    *vlen = p[1];
+    return p + 2;
+  }
+  return varint::get(varint::get(p, flen), vlen);
 }
 
-void HashValue::pair_at(size_t pos, std::string_view* field, std::string_view* value,
-                        size_t* next) const {
-  const size_t flen = get_varint(&pos);
-  *field = std::string_view(buf_.data() + pos, flen);
-  pos += flen;
-  const size_t vlen = get_varint(&pos);
-  *value = std::string_view(buf_.data() + pos, vlen);
-  *next = pos + vlen;
+// True when the b.size() bytes at a equal b. The last 8 bytes go first: numbered names
+// ("field:1", "field:2") share prefixes, so their tails tell them apart soonest.
+inline bool same_bytes(const unsigned char* a, std::string_view b) {
+  const size_t n = b.size();
+  if (n >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a + n - 8, 8);
+    std::memcpy(&y, b.data() + n - 8, 8);
+    return x == y && std::memcmp(a, b.data(), n - 8) == 0;
+  }
+  return n == 0 || std::memcmp(a, b.data(), n) == 0;
+}
+
+// Appends one listpack pair in the layout of hash.h.
+void append_pair(std::string& buf, std::string_view field, std::string_view value) {
+  varint::append(buf, field.size());
+  varint::append(buf, value.size());
+  buf.append(field);
+  buf.append(value);
+}
+
+}  // namespace
+
+HashValue::Pair HashValue::pair_at(size_t pos) const {
+  const auto* base = reinterpret_cast<const unsigned char*>(buf_.data());
+  size_t flen, vlen;
+  const unsigned char* f = read_lengths(base + pos, &flen, &vlen);
+  const char* field = reinterpret_cast<const char*>(f);
+  return Pair{std::string_view(field, flen), std::string_view(field + flen, vlen),
+              static_cast<size_t>(f - base) + flen + vlen};
 }
 
 size_t HashValue::find(std::string_view field) const {
-  size_t pos = 0;
-  while (pos < buf_.size()) {
-    std::string_view f, v;
-    size_t next;
-    pair_at(pos, &f, &v, &next);
-    if (f == field) return pos;
-    pos = next;
+  const auto* base = reinterpret_cast<const unsigned char*>(buf_.data());
+  const unsigned char* end = base + buf_.size();
+  const size_t n = field.size();
+  for (const unsigned char* p = base; p < end;) {
+    size_t flen, vlen;
+    const unsigned char* f = read_lengths(p, &flen, &vlen);
+    if (flen == n && same_bytes(f, field)) return static_cast<size_t>(p - base);
+    p = f + flen + vlen;
   }
   return std::string::npos;
 }
@@ -59,10 +89,7 @@ std::optional<std::string_view> HashValue::get(std::string_view field) const {
   }
   const size_t pos = find(field);
   if (pos == std::string::npos) return std::nullopt;
-  std::string_view f, v;
-  size_t next;
-  pair_at(pos, &f, &v, &next);
-  return v;
+  return pair_at(pos).value;
 }
 
 bool HashValue::set(std::string_view field, std::string_view value, const HashLimits& limits) {
@@ -71,32 +98,27 @@ bool HashValue::set(std::string_view field, std::string_view value, const HashLi
     convert_to_table();
   }
   if (table_) {
-    Entry* old = table_->find(field);
-    if (old == nullptr) {
-      table_->insert(Entry::make_string(field, value, Encoding::kRaw));
-      return true;
-    }
+    Entry* old = table_->find_or_insert(
+        field, [&] { return Entry::make_string(field, value, Encoding::kRaw); });
+    if (old == nullptr) return true;
     Entry* now = Entry::replace_string(old, value, Encoding::kRaw);
     table_->replace(old, now);
     return false;
   }
   const size_t pos = find(field);
   if (pos != std::string::npos) {
-    std::string_view f, v;
-    size_t next;
-    pair_at(pos, &f, &v, &next);
+    const Pair old = pair_at(pos);
+    if (old.value.size() == value.size()) {  // same length: overwrite the bytes in place
+      const size_t at = static_cast<size_t>(old.value.data() - buf_.data());
+      buf_.replace(at, value.size(), value);
+      return false;
+    }
     std::string replacement;
-    varint::append(replacement, value.size());
-    replacement.append(value);
-    // The value's length varint starts right after the field.
-    const size_t vlen_at = static_cast<size_t>(f.data() - buf_.data()) + f.size();
-    buf_.replace(vlen_at, next - vlen_at, replacement);
+    append_pair(replacement, field, value);
+    buf_.replace(pos, old.next - pos, replacement);
     return false;
   }
-  varint::append(buf_, field.size());
-  buf_.append(field);
-  varint::append(buf_, value.size());
-  buf_.append(value);
+  append_pair(buf_, field, value);
   ++count_;
   if (count_ > limits.max_listpack_entries) convert_to_table();
   return true;
@@ -111,10 +133,7 @@ bool HashValue::erase(std::string_view field) {
   }
   const size_t pos = find(field);
   if (pos == std::string::npos) return false;
-  std::string_view f, v;
-  size_t next;
-  pair_at(pos, &f, &v, &next);
-  buf_.erase(pos, next - pos);
+  buf_.erase(pos, pair_at(pos).next - pos);
   --count_;
   if (count_ == 0) buf_.shrink_to_fit();
   return true;
@@ -125,11 +144,9 @@ void HashValue::convert_to_table() {
   auto table = std::make_unique<Table>();
   size_t pos = 0;
   while (pos < buf_.size()) {
-    std::string_view f, v;
-    size_t next;
-    pair_at(pos, &f, &v, &next);
-    table->insert(Entry::make_string(f, v, Encoding::kRaw));
-    pos = next;
+    const Pair p = pair_at(pos);
+    table->insert(Entry::make_string(p.field, p.value, Encoding::kRaw));
+    pos = p.next;
   }
   table_ = std::move(table);
   std::string().swap(buf_);
@@ -144,11 +161,9 @@ void HashValue::for_each(
   }
   size_t pos = 0;
   while (pos < buf_.size()) {
-    std::string_view f, v;
-    size_t next;
-    pair_at(pos, &f, &v, &next);
-    fn(f, v);
-    pos = next;
+    const Pair p = pair_at(pos);
+    fn(p.field, p.value);
+    pos = p.next;
   }
 }
 
@@ -172,11 +187,9 @@ std::pair<std::string_view, std::string_view> HashValue::random_pair(uint64_t r)
   size_t skip = static_cast<size_t>(r % count_);
   size_t pos = 0;
   for (;;) {
-    std::string_view f, v;
-    size_t next;
-    pair_at(pos, &f, &v, &next);
-    if (skip-- == 0) return {f, v};
-    pos = next;
+    const Pair p = pair_at(pos);
+    if (skip-- == 0) return {p.field, p.value};
+    pos = p.next;
   }
 }
 

@@ -2,8 +2,10 @@
 //
 // - listpack: every field/value pair in one buffer, in insertion order (a new field is appended,
 //   an updated field keeps its place, a deleted one closes the gap), as [varint field length]
-//   [field][varint value length][value]. Lookups are linear, as in Redis's listpack, so this form
-//   is only for small hashes. HGETALL/HKEYS/HSCAN order is this order, which Redis's is too.
+//   [varint value length][field][value]: both lengths come first so that a scan steps from pair
+//   to pair with one read of the (usually one-byte each) lengths. Lookups are linear, as in
+//   Redis's listpack, so this form is only for small hashes. HGETALL/HKEYS/HSCAN order is this
+//   order, which Redis's is too.
 // - hashtable: a Table of string Entries (one allocation per pair: the field is the Entry's key,
 //   the value its string), with the Table's scan-stable cursors for HSCAN.
 //
@@ -73,12 +75,16 @@ class HashValue final : public Object {
   size_t memory_bytes() const;
 
  private:
+  // One decoded listpack pair: its field and value (views into buf_) and the offset of the
+  // pair after it.
+  struct Pair {
+    std::string_view field, value;
+    size_t next;
+  };
   // Offset of the pair holding `field` in buf_, or npos.
   size_t find(std::string_view field) const;
-  // Reads a varint at buf_[*pos], advancing *pos.
-  size_t get_varint(size_t* pos) const;
-  // The field and value at offset pos; *next is set to the offset after the pair.
-  void pair_at(size_t pos, std::string_view* field, std::string_view* value, size_t* next) const;
+  // The pair starting at offset pos. REQUIRES: pos is a pair start (< buf_.size()).
+  Pair pair_at(size_t pos) const;
 
   std::string buf_;  // listpack form
   size_t count_ = 0;

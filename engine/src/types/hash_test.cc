@@ -56,6 +56,35 @@ TEST(HashValueTest, BinaryAndLongLengths) {
   EXPECT_TRUE(h.is_listpack());
 }
 
+// Lengths of 128 and more take two-byte varints: lookups, updates that change a value's
+// length (across the one/two-byte boundary), same-length updates and erasure around them.
+TEST(HashValueTest, ListpackLookupsAcrossVarintWidths) {
+  HashValue h;
+  HashLimits limits;
+  limits.max_listpack_value = 1000;
+  const std::string long_field(200, 'f'), long_value(150, 'v');
+  EXPECT_TRUE(h.set("short", "1", limits));
+  EXPECT_TRUE(h.set(long_field, "2", limits));
+  EXPECT_TRUE(h.set("abcdefgh12", long_value, limits));
+  EXPECT_TRUE(h.set("abcdefgh13", "4", limits));  // same length and prefix as the previous field
+  EXPECT_EQ(h.get(long_field), std::optional<std::string_view>("2"));
+  EXPECT_EQ(h.get("abcdefgh12"), std::optional<std::string_view>(long_value));
+  EXPECT_EQ(h.get("abcdefgh13"), std::optional<std::string_view>("4"));
+  EXPECT_EQ(h.get("abcdefgh14"), std::nullopt);
+  EXPECT_EQ(h.get(std::string(200, 'g')), std::nullopt);
+  EXPECT_FALSE(h.set(long_field, long_value, limits));  // 1 -> 2 length bytes
+  EXPECT_FALSE(h.set("abcdefgh12", "x", limits));       // 2 -> 1 length bytes
+  EXPECT_FALSE(h.set("abcdefgh13", "5", limits));       // same length, in place
+  EXPECT_EQ(h.pairs(), (Pairs{{"short", "1"},
+                              {long_field, long_value},
+                              {"abcdefgh12", "x"},
+                              {"abcdefgh13", "5"}}));
+  EXPECT_TRUE(h.erase(long_field));
+  EXPECT_EQ(h.pairs(), (Pairs{{"short", "1"}, {"abcdefgh12", "x"}, {"abcdefgh13", "5"}}));
+  EXPECT_EQ(h.get("abcdefgh13"), std::optional<std::string_view>("5"));
+  EXPECT_TRUE(h.is_listpack());
+}
+
 TEST(HashValueTest, ConvertsOnLongFieldOrValue) {
   HashLimits limits;
   limits.max_listpack_value = 4;

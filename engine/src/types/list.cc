@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 #include <utility>
 
 #include "core/heap.h"
@@ -12,11 +13,13 @@ namespace {
 
 size_t entry_size(size_t len) { return 2 * varint::size(len) + len; }
 
-// Appends [varint len][bytes][reverse varint len] to out.
-void encode_entry(std::string& out, std::string_view v) {
+// Writes the entry [varint len][bytes][reverse varint len] of v at p; returns the byte after
+// it. REQUIRES: room for entry_size(v.size()) bytes.
+char* put_entry(char* p, std::string_view v) {
   const size_t len = v.size();
-  varint::append(out, len);
-  out.append(v);
+  auto* u = varint::put(reinterpret_cast<unsigned char*>(p), len);
+  if (len != 0) std::memcpy(u, v.data(), len);
+  u += len;
   // Reverse varint: read backwards from the end, the last byte holds the low 7 bits and has
   // the high bit set when more (higher) groups precede it (every byte but the first).
   const size_t k = varint::size(len);
@@ -24,13 +27,26 @@ void encode_entry(std::string& out, std::string_view v) {
     const size_t group = k - 1 - i;  // the i-th byte written holds this group
     unsigned char c = static_cast<unsigned char>((len >> (7 * group)) & 0x7f);
     if (group + 1 < k) c |= 0x80;
-    out.push_back(static_cast<char>(c));
+    *u++ = c;
   }
+  return reinterpret_cast<char*>(u);
+}
+
+// Appends the entry of v to out.
+void encode_entry(std::string& out, std::string_view v) {
+  const size_t at = out.size();
+  out.resize(at + entry_size(v.size()));
+  put_entry(out.data() + at, v);
+}
+
+// Inserts the entry of v into buf at offset at, without a temporary string.
+void insert_entry(std::string& buf, size_t at, std::string_view v) {
+  buf.insert(at, entry_size(v.size()), '\0');
+  put_entry(buf.data() + at, v);
 }
 
 std::string make_entry(std::string_view v) {
   std::string e;
-  e.reserve(entry_size(v.size()));
   encode_entry(e, v);
   return e;
 }
@@ -106,7 +122,7 @@ void ListObject::push(ListEnd end, std::string_view value) {
     }
     Node& n = nodes_.front();
     reserve_for(n.buf, es);
-    n.buf.insert(0, make_entry(value));
+    insert_entry(n.buf, 0, value);
     ++n.count;
   }
   ++size_;
@@ -144,7 +160,7 @@ void ListObject::insert(size_t i, std::string_view value) {
   }
   Pos p = locate(i);
   Node& n = nodes_[p.node];
-  n.buf.insert(p.off, make_entry(value));
+  insert_entry(n.buf, p.off, value);
   ++n.count;
   ++size_;
   split_if_needed(p.node);

@@ -122,9 +122,9 @@ bool SetValue::add(std::string_view member, size_t max_intset_entries) {
     }
     convert_to_table();
   }
-  if (table_->find(member) != nullptr) return false;
-  table_->insert(Entry::make_string(member, "", Encoding::kRaw));
-  return true;
+  return table_->find_or_insert(member, [&] {
+           return Entry::make_string(member, "", Encoding::kRaw);
+         }) == nullptr;
 }
 
 bool SetValue::erase(std::string_view member) {

@@ -22,6 +22,7 @@
 #include "commands/zsets.h"
 #include "core/heap.h"
 #include "core/keyspace.h"
+#include "persist/snapshot.h"
 #include "types/memory_usage.h"
 
 namespace kevy {
@@ -35,6 +36,7 @@ struct Store::Impl {
   auto run(Session& session, Fn&& fn) {
     std::lock_guard<std::mutex> lock(mu);
     ks.begin_command();
+    poll_bgsave(ks);  // a finished BGSAVE updates LASTSAVE / INFO first, as Redis's cron does
     CommandContext ctx{ks, session};
     return fn(ctx);
   }
@@ -100,6 +102,21 @@ Result<Store> Store::open(Options options) {
   if (options.databases < 1) return Status::invalid_argument("databases must be at least 1");
   if (options.hz < 1 || options.hz > 500) return Status::invalid_argument("hz must be 1..500");
   auto impl = std::make_unique<Impl>(options);
+  // The snapshot location lives in the CONFIG parameters dir / dbfilename (set as a config
+  // file would: both are protected from CONFIG SET by default); then the snapshot is loaded.
+  if (!options.dir.empty() || options.dbfilename != "dump.rdb") {
+    const ConfigRegistry::NameValue pairs[] = {{"dir", options.dir},
+                                               {"dbfilename", options.dbfilename}};
+    const size_t from = options.dir.empty() ? 1 : 0;
+    Status s = kevy::config_set(impl->ks, std::span(pairs + from, 2 - from),
+                                ConfigOrigin::kConfigFile);
+    if (!s.is_ok()) return s;
+  }
+  if (!options.dir.empty() && options.load_snapshot_on_open) {
+    Status s = kevy::load_snapshot(impl->ks, snapshot_path(impl->ks), rdb::LoadMode::kReplace,
+                             options.load_progress);
+    if (!s.is_ok() && s.code() != Status::Code::kNotFound) return s;
+  }
   if (options.active_expire) impl->start_expirer();
   return Store(std::move(impl));
 }
@@ -330,6 +347,42 @@ ScanPage Store::scan(uint64_t cursor, const ScanOptions& opts) {
     ScanResult r = scan_keys(ctx, req);
     return ScanPage{r.cursor, std::move(r.keys)};
   });
+}
+
+Status Store::save() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->ks.begin_command();
+  return save_snapshot(impl_->ks);
+}
+
+Status Store::bgsave() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->ks.begin_command();
+  return start_bgsave(impl_->ks);
+}
+
+Status Store::wait_bgsave() {
+  // The writer thread never takes the store lock, so waiting under it cannot deadlock.
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return collect_bgsave(impl_->ks, true);
+}
+
+Status Store::load_rdb(const std::string& path) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->ks.begin_command();
+  return kevy::load_snapshot(impl_->ks, path, rdb::LoadMode::kReplace);
+}
+
+Status Store::load_snapshot() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->ks.begin_command();
+  return kevy::load_snapshot(impl_->ks, snapshot_path(impl_->ks), rdb::LoadMode::kReplace);
+}
+
+int64_t Store::last_save() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  poll_bgsave(impl_->ks);
+  return impl_->ks.instance().lastsave_s;
 }
 
 uint64_t Store::tick() { return impl_->cycle(); }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -51,6 +52,15 @@ struct Options {
   // and slowlog-max-len.
   int64_t slowlog_log_slower_than = 10000;
   size_t slowlog_max_len = 128;
+  // RDB snapshots (SAVE, BGSAVE, Store::save): the directory and file name, which are the CONFIG
+  // parameters dir and dbfilename (CONFIG SET changes them for later saves). An empty dir means
+  // the working directory, as redis-server's default. When dir is set and load_snapshot_on_open
+  // is true, Store::open loads dir/dbfilename if that file exists — a bad file fails the open,
+  // and nothing of it is loaded — calling load_progress(bytes read, total bytes) as it goes.
+  std::string dir;
+  std::string dbfilename = "dump.rdb";
+  bool load_snapshot_on_open = true;
+  std::function<void(uint64_t, uint64_t)> load_progress;
 
   Options& with_databases(int n) { databases = n; return *this; }
   Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }
@@ -58,6 +68,8 @@ struct Options {
   Options& with_active_expire(bool on = true) { active_expire = on; return *this; }
   Options& with_ttl_reaper_manual() { active_expire = false; return *this; }
   Options& with_hz(int h) { hz = h; return *this; }
+  Options& with_dir(std::string d) { dir = std::move(d); return *this; }
+  Options& with_dbfilename(std::string f) { dbfilename = std::move(f); return *this; }
   Options& with_max_memory(uint64_t bytes, EvictionPolicy p) {
     max_memory = bytes;
     eviction_policy = p;

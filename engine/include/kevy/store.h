@@ -188,6 +188,23 @@ class Store {
   // counterpart of Redis's MEMORY USAGE with all samples; nullopt when the key is missing.
   std::optional<size_t> memory_usage(std::string_view key, int db = 0);
 
+  // RDB snapshots in CONFIG dir / dbfilename (Options::dir / dbfilename), byte-compatible with
+  // redis-server 7.0.15's dump.rdb.
+  // SAVE: writes the snapshot now (temporary file, fsync, rename). Error while a BGSAVE runs.
+  Status save();
+  // BGSAVE: serializes the keyspace now (under the lock, no I/O) and writes the file on a
+  // background thread, so commands wait only for the serialization. Error when one runs.
+  Status bgsave();
+  // Waits for a running BGSAVE and returns its outcome (OK when none was running).
+  Status wait_bgsave();
+  // Replaces every database with the contents of the RDB file at path: all or nothing (on error
+  // the store is unchanged and the Status names the byte offset). not_found when it is missing.
+  Status load_rdb(const std::string& path);
+  // load_rdb of CONFIG dir / dbfilename (what kevy-server does at startup).
+  Status load_snapshot();
+  // Unix seconds of the last successful save (LASTSAVE).
+  int64_t last_save();
+
   // One active-expiry cycle (what the background thread runs hz times per second).
   // Returns the number of keys deleted.
   uint64_t tick();

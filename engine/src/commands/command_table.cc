@@ -46,6 +46,8 @@ const CommandTable& CommandTable::instance() {
     register_command_commands(*t);
     register_info_commands(*t);
     register_client_commands(*t);
+    register_dump_restore_commands(*t);
+    register_persist_commands(*t);
     return t;
   }();
   return *table;

@@ -118,5 +118,7 @@ void register_set_commands(CommandTable& t);
 void register_config_commands(CommandTable& t);
 void register_info_commands(CommandTable& t);
 void register_client_commands(CommandTable& t);
+void register_dump_restore_commands(CommandTable& t);
+void register_persist_commands(CommandTable& t);  // persist_cmds.cc: SAVE BGSAVE
 
 }  // namespace kevy

@@ -13,6 +13,8 @@ namespace kevy::err {
 inline constexpr std::string_view kWrongType =
     "WRONGTYPE Operation against a key holding the wrong kind of value";
 inline constexpr std::string_view kSyntax = "ERR syntax error";
+// SHUTDOWN when saving the snapshot failed (and FORCE was not given).
+inline constexpr std::string_view kShutdownErrors = "ERR Errors trying to SHUTDOWN. Check logs.";
 inline constexpr std::string_view kNotInteger = "ERR value is not an integer or out of range";
 inline constexpr std::string_view kNotFloat = "ERR value is not a valid float";
 inline constexpr std::string_view kIncrOverflow = "ERR increment or decrement would overflow";
@@ -188,6 +190,21 @@ inline constexpr std::string_view kConfigActiveDefrag =
     "Active defragmentation cannot be enabled: it requires a Redis server compiled with a "
     "modified Jemalloc like the one shipped by default with the Redis source distribution";
 inline constexpr std::string_view kConfigNoSuchDirectory = "No such file or directory";
+// ---- SAVE / BGSAVE / DEBUG RELOAD (persist_cmds.cc)
+inline constexpr std::string_view kBgsaveInProgress = "ERR Background save already in progress";
+inline constexpr std::string_view kBareErr = "ERR";  // Redis's shared.err: a save that failed
+inline constexpr std::string_view kDebugReloadOptions =
+    "ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.";
+inline constexpr std::string_view kRdbReloadFailed = "ERR Error trying to load the RDB dump";
+
+// ---- DUMP / RESTORE (dump_restore.cc)
+inline constexpr std::string_view kBusyKey = "BUSYKEY Target key name already exists.";
+inline constexpr std::string_view kInvalidTtl = "ERR Invalid TTL value, must be >= 0";
+inline constexpr std::string_view kInvalidIdletime = "ERR Invalid IDLETIME value, must be >= 0";
+inline constexpr std::string_view kInvalidFreq = "ERR Invalid FREQ value, must be >= 0 and <= 255";
+inline constexpr std::string_view kDumpPayloadWrong =
+    "ERR DUMP payload version or checksum are wrong";
+inline constexpr std::string_view kBadDataFormat = "ERR Bad data format";
 
 // "ERR Syntax error in HELLO option 'foo'"
 std::string hello_syntax(std::string_view option);

@@ -256,16 +256,18 @@ void persistence_section(InfoWriter& w, CommandContext& ctx) {
   w.field("current_fork_perc", "0.00");
   w.field("current_save_keys_processed", 0);
   w.field("current_save_keys_total", 0);
+  const SnapshotState& snap = ks.instance().snapshot;  // persist/snapshot_state.h
   w.field("rdb_changes_since_last_save", ks.instance().stats.dirty());
-  w.field("rdb_bgsave_in_progress", 0);
+  w.field("rdb_bgsave_in_progress", snap.writer.busy() ? 1 : 0);
   w.field("rdb_last_save_time", ks.instance().lastsave_s);
-  w.field("rdb_last_bgsave_status", "ok");
-  w.field("rdb_last_bgsave_time_sec", -1);
-  w.field("rdb_current_bgsave_time_sec", -1);
-  w.field("rdb_saves", 0);
+  w.field("rdb_last_bgsave_status", snap.last_bgsave_ok ? "ok" : "err");
+  w.field("rdb_last_bgsave_time_sec", snap.last_bgsave_time_sec);
+  w.field("rdb_current_bgsave_time_sec",
+          snap.writer.busy() ? (ks.now_ms() - snap.bgsave_start_ms) / 1000 : int64_t{-1});
+  w.field("rdb_saves", snap.rdb_saves);
   w.field("rdb_last_cow_size", 0);
-  w.field("rdb_last_load_keys_expired", 0);
-  w.field("rdb_last_load_keys_loaded", 0);
+  w.field("rdb_last_load_keys_expired", snap.last_load_keys_expired);
+  w.field("rdb_last_load_keys_loaded", snap.last_load_keys_loaded);
   w.field("aof_enabled", 0);
   w.field("aof_rewrite_in_progress", 0);
   w.field("aof_rewrite_scheduled", 0);

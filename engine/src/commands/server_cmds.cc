@@ -1,5 +1,5 @@
 // Connection and server commands: PING ECHO SELECT HELLO TIME DBSIZE FLUSHDB FLUSHALL SWAPDB
-// DEBUG (HELP, OBJECT, SLEEP, SET-ACTIVE-EXPIRE).
+// DEBUG (HELP, OBJECT, SLEEP, SET-ACTIVE-EXPIRE, DIGEST, DIGEST-VALUE).
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -7,12 +7,15 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "commands/args.h"
 #include "commands/client_info.h"
 #include "commands/command_table.h"
+#include "commands/debug_digest.h"
 #include "commands/errors.h"
 #include "commands/keyspace.h"
+#include "commands/persist_cmds.h"
 #include "core/numbers.h"
 
 namespace kevy {
@@ -308,12 +311,30 @@ Reply debug_help() {
   return help_reply(kLines);
 }
 
+// DEBUG DIGEST-VALUE key...: one status reply per key, read straight from the current db's
+// table (no expiry, no touch: logically expired keys still have a digest); a missing key gives
+// 40 zeros. With no keys the reply is an empty array.
+Reply debug_digest_value(CommandContext& ctx, Args argv) {
+  std::vector<Reply> out;
+  out.reserve(argv.size() - 2);
+  for (size_t i = 2; i < argv.size(); ++i) {
+    const Entry* e = ctx.ks.db(ctx.db()).main.find(argv[i]);
+    out.push_back(Reply::simple(e != nullptr ? value_digest(ctx.ks, ctx.db(), *e)
+                                             : std::string(40, '0')));
+  }
+  return Reply::array(std::move(out));
+}
+
 // DEBUG parses its own subcommands (it is not a container in Redis's table): anything it does
 // not know, or with the wrong argument count, gets the "unknown subcommand or wrong number of
-// arguments" error. Only HELP, OBJECT, SLEEP and SET-ACTIVE-EXPIRE are implemented.
+// arguments" error. Only HELP, OBJECT, SLEEP, SET-ACTIVE-EXPIRE, DIGEST and DIGEST-VALUE are
+// implemented.
 Reply debug_command(CommandContext& ctx, Args argv) {
   const std::string_view sub = argv[1];
   if (argv.size() == 2 && eq_ci(sub, "help")) return debug_help();
+  if (argv.size() == 2 && eq_ci(sub, "digest")) return Reply::simple(dataset_digest(ctx.ks));
+  if (eq_ci(sub, "digest-value")) return debug_digest_value(ctx, argv);
+  if (eq_ci(sub, "reload")) return debug_reload(ctx, argv);  // persist_cmds.cc
   if (argv.size() == 3) {
     if (eq_ci(sub, "object")) return debug_object(ctx, argv[2]);
     if (eq_ci(sub, "sleep")) return debug_sleep(ctx, argv[2]);

@@ -9,6 +9,7 @@
 
 #include "core/config_registry.h"
 #include "core/server_stats.h"
+#include "persist/snapshot_state.h"
 
 namespace kevy {
 
@@ -21,6 +22,8 @@ struct InstanceState {
   ConfigRegistry config;
   // Command, error and slow-command statistics (core/server_stats.h).
   ServerStats stats;
+  // RDB snapshot statistics and the BGSAVE writer (persist/snapshot_state.h).
+  SnapshotState snapshot;
 };
 
 }  // namespace kevy

@@ -2,6 +2,9 @@
 // REPLY/SETNAME, HELLO SETNAME, MONITOR, RESET, maxclients, output-buffer limits,
 // back-pressure, several bind addresses and IPv6. Expected texts are redis-server 7.0.15's.
 #include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <filesystem>
 
 #include <regex>
 #include <string>
@@ -403,6 +406,65 @@ TEST_F(ServerClientsTest, TimeoutClosesIdleClientsButNotMonitorsOrActiveOnes) {
   clock->advance_ms(10000);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(roundtrip(active, "PING\r\n", "+PONG\r\n"), "+PONG\r\n");
+}
+
+// SHUTDOWN saves the snapshot first when asked (SAVE) or when save points are configured, and
+// stays up with Redis's error when that fails (unless FORCE); NOSAVE never saves.
+TEST_F(ServerClientsTest, ShutdownSavesTheSnapshotAsRedis) {
+  char tmpl[] = "/tmp/kevy-shutdown-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  const std::string gone = dir + "/gone";
+  ASSERT_EQ(::mkdir(gone.c_str(), 0700), 0);
+  auto server = start();
+  ASSERT_TRUE(server);
+  ASSERT_TRUE(store_->config_set("dir", gone, ConfigOrigin::kConfigFile).is_ok());
+  ASSERT_TRUE(store_->config_set("save", "").is_ok());
+  ASSERT_EQ(::rmdir(gone.c_str()), 0);  // saving into it now fails
+  int c = connect(*server);
+  EXPECT_EQ(roundtrip(c, resp_command({"SET", "k", "v"}), "+OK\r\n"), "+OK\r\n");
+  const std::string err = "-ERR Errors trying to SHUTDOWN. Check logs.\r\n";
+  EXPECT_EQ(roundtrip(c, resp_command({"SHUTDOWN", "SAVE"}), err), err);
+  EXPECT_EQ(roundtrip(c, resp_command({"SHUTDOWN", "NOW", "SAVE"}), err), err);
+  EXPECT_EQ(roundtrip(c, resp_command({"SHUTDOWN", "NOSAVE", "SAVE"}), "-ERR syntax error\r\n"),
+            "-ERR syntax error\r\n");
+  // Save points configured: a plain SHUTDOWN saves too, and fails the same way.
+  ASSERT_TRUE(store_->config_set("save", "3600 1").is_ok());
+  EXPECT_EQ(roundtrip(c, resp_command({"SHUTDOWN"}), err), err);
+  EXPECT_TRUE(server->running());
+  // A writable dir: SHUTDOWN SAVE writes dump.rdb and stops the server without a reply.
+  ASSERT_TRUE(store_->config_set("dir", dir, ConfigOrigin::kConfigFile).is_ok());
+  send_all(c, resp_command({"SHUTDOWN", "SAVE"}));
+  EXPECT_EQ(read_to_eof(c), "");
+  for (int i = 0; i < 100 && server->running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_FALSE(server->running());
+  const std::string dump = dir + "/dump.rdb";
+  struct stat st {};
+  EXPECT_EQ(::stat(dump.c_str(), &st), 0);
+  EXPECT_GT(st.st_size, 0);
+  std::filesystem::remove_all(dir);
+}
+
+// FORCE shuts down even when the save fails; NOSAVE does not try.
+TEST_F(ServerClientsTest, ShutdownForceAndNosaveStopDespiteAnUnwritableDir) {
+  for (const char* option : {"FORCE", "NOSAVE"}) {
+    char tmpl[] = "/tmp/kevy-shutdown-XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    auto server = start();
+    ASSERT_TRUE(server);
+    ASSERT_TRUE(store_->config_set("dir", tmpl, ConfigOrigin::kConfigFile).is_ok());
+    ASSERT_TRUE(store_->config_set("save", "3600 1").is_ok());
+    ASSERT_EQ(::rmdir(tmpl), 0);
+    int c = connect(*server);
+    send_all(c, resp_command({"SHUTDOWN", option}));
+    EXPECT_EQ(read_to_eof(c), "") << option;
+    for (int i = 0; i < 100 && server->running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_FALSE(server->running()) << option;
+  }
 }
 
 }  // namespace

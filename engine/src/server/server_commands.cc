@@ -42,21 +42,30 @@ void auth_command(const std::string& require_pass, Connection& conn, Args argv) 
   conn.append_output("+OK\r\n");
 }
 
-// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. kevy keeps no data on disk, so SAVE and NOSAVE
-// both just stop; no shutdown is ever in progress for ABORT.
-AfterCommand shutdown_command(Connection& conn, Args argv) {
-  bool save = false, nosave = false, abort = false, other = false;
+// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. As redis-server: the RDB snapshot is saved
+// first when save points are configured (`save` not empty) or SAVE is given, unless NOSAVE;
+// a failed save keeps the server running with an error, unless FORCE. No shutdown is ever in
+// progress for ABORT (there is no replica to wait for).
+AfterCommand shutdown_command(Store& store, Connection& conn, Args argv) {
+  bool save = false, nosave = false, abort = false, force = false, now = false;
   for (size_t i = 1; i < argv.size(); ++i) {
     if (eq_ci(argv[i], "save")) save = true;
     else if (eq_ci(argv[i], "nosave")) nosave = true;
     else if (eq_ci(argv[i], "abort")) abort = true;
-    else if (eq_ci(argv[i], "now") || eq_ci(argv[i], "force")) other = true;
+    else if (eq_ci(argv[i], "force")) force = true;
+    else if (eq_ci(argv[i], "now")) now = true;
     else return reply_error(conn, err::kSyntax), AfterCommand::kContinue;
   }
-  if ((save && nosave) || (abort && (save || nosave || other))) {
+  if ((save && nosave) || (abort && (save || nosave || force || now))) {
     return reply_error(conn, err::kSyntax), AfterCommand::kContinue;
   }
   if (abort) return reply_error(conn, "ERR No shutdown in progress."), AfterCommand::kContinue;
+  auto save_points = store.config_get("save");
+  const bool has_save_points = save_points.ok() && !save_points.value().empty();
+  if (!nosave && (save || has_save_points) && !store.save().is_ok() && !force) {
+    reply_error(conn, err::kShutdownErrors);
+    return AfterCommand::kContinue;
+  }
   return AfterCommand::kShutdown;
 }
 
@@ -118,7 +127,7 @@ AfterCommand run_client_command(Store& store, const std::string& require_pass, C
       return AfterCommand::kContinue;
     }
   }
-  if (eq_ci(name, "shutdown")) return shutdown_command(conn, argv);
+  if (eq_ci(name, "shutdown")) return shutdown_command(store, conn, argv);
   const Reply reply = store.execute(argv, conn.session());
   // After HELLO the reply is already in the new protocol, as Redis does.
   conn.append_reply(reply, conn.session().protocol);

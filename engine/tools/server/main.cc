@@ -303,6 +303,14 @@ int main(int argc, char** argv) {
   }
   auto shared = std::make_shared<kevy::Store>(std::move(store.value()));
   feed_config(*shared, directives, config_file);
+  // The RDB snapshot (CONFIG dir / dbfilename) is loaded before clients connect, as redis-server
+  // does at startup; a file that does not load stops the start, as it stops Redis.
+  if (kevy::Status loaded = shared->load_snapshot(); loaded.is_ok()) {
+    log_line('*', "DB loaded from disk");
+  } else if (loaded.code() != kevy::Status::Code::kNotFound) {
+    std::fprintf(stderr, "kevy-server: %s\n", loaded.message().c_str());
+    return 1;
+  }
   config.server.with_store_config(*shared);
   raise_open_files_limit(&config.server);
   auto server = kevy::Server::start(shared, config.server);
@@ -316,15 +324,27 @@ int main(int argc, char** argv) {
   if (!srv.unix_socket().empty()) log_line('*', "Ready to accept connections unix socket " + srv.unix_socket());
 
   const timespec tick{0, 100 * 1000 * 1000};
+  bool signalled = false;
   while (srv.running()) {
     int sig = ::sigtimedwait(&stop_signals, nullptr, &tick);
     if (sig == SIGTERM || sig == SIGINT) {
       log_line('#', std::string("Received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +
                         " scheduling shutdown...");
+      signalled = true;
       break;
     }
   }
   srv.stop();
+  // On SIGTERM / SIGINT redis-server saves the snapshot when save points are configured.
+  if (signalled) {
+    auto save_points = shared->config_get("save");
+    if (save_points.ok() && !save_points->empty()) {
+      log_line('#', "Saving the final RDB snapshot before exiting.");
+      kevy::Status saved = shared->save();
+      log_line(saved.is_ok() ? '*' : '#',
+               saved.is_ok() ? "DB saved on disk" : "Error trying to save the DB: " + saved.message());
+    }
+  }
   log_line('#', "kevy-server is now ready to exit, bye bye...");
   return 0;
 }

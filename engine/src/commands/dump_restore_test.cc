@@ -10,6 +10,7 @@
 //   V version/checksum.
 // The hand-written tests at the end were recorded on the oracle with redis-cli.
 #include "commands/dump_restore.h"
+#include "test_support/hex.h"
 
 #include <gtest/gtest.h>
 
@@ -63,14 +64,6 @@ struct CorruptCase {
 };
 
 #include "commands/dump_restore_cases.inc"
-
-std::string from_hex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 std::string to_hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";

@@ -2,6 +2,7 @@
 // from redis-server 7.0.15 (`redis-cli SET k ...` then `DUMP k`; the last 8 bytes are the
 // CRC, little-endian, of everything before them).
 #include "persist/crc64.h"
+#include "test_support/hex.h"
 
 #include <gtest/gtest.h>
 
@@ -11,14 +12,6 @@
 
 namespace kevy {
 namespace {
-
-std::string from_hex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 uint64_t trailing_crc(std::string_view payload) {
   uint64_t v = 0;

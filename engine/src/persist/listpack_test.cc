@@ -8,6 +8,7 @@
 //   CONFIG SET hash-max-listpack-entries 100000; HSET h f0 0 f1 1 ...; DUMP h  (type 16)
 // Large blobs are kept as size + CRC-64 (persist/crc64.h) of the blob.
 #include "persist/listpack.h"
+#include "test_support/hex.h"
 
 #include <gtest/gtest.h>
 
@@ -21,14 +22,6 @@
 
 namespace kevy {
 namespace {
-
-std::string from_hex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 std::string build(const std::vector<std::string>& elements) {
   listpack::Builder b;

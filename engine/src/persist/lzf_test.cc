@@ -6,6 +6,7 @@
 // LZF string is [00][C3][compressed len][plain len][LZF bytes][0A 00][CRC64 LE]; for long
 // strings only the payload's size and CRC are kept here (the CRC covers every LZF byte).
 #include "persist/lzf.h"
+#include "test_support/hex.h"
 
 #include <gtest/gtest.h>
 
@@ -20,14 +21,6 @@
 
 namespace kevy {
 namespace {
-
-std::string from_hex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 // RDB length (6/14-bit and 0x80 32-bit forms) at *pos.
 uint64_t read_len(std::string_view b, size_t* pos) {

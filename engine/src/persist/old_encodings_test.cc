@@ -3,6 +3,7 @@
 // 7.0 never writes ziplists or zipmaps, so those blobs are built by hand from the format
 // (Redis's ziplist.c / zipmap.c header comments), one per entry encoding, plus broken ones.
 #include "persist/old_encodings.h"
+#include "test_support/hex.h"
 
 #include <gtest/gtest.h>
 
@@ -15,14 +16,6 @@
 
 namespace kevy {
 namespace {
-
-std::string from_hex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 void put_le(std::string* out, uint64_t v, size_t n) {
   for (size_t i = 0; i < n; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));

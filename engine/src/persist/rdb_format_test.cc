@@ -5,6 +5,7 @@
 // `DUMP k`. A string key's payload is [00][RdbWriter::string bytes][0A 00][CRC64 LE], so the
 // bytes between the type byte and the version are what RdbWriter::string must produce.
 #include "persist/rdb_format.h"
+#include "test_support/hex.h"
 
 #include <gtest/gtest.h>
 
@@ -15,14 +16,6 @@
 
 namespace kevy::rdb {
 namespace {
-
-std::string from_hex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 std::string written_length(uint64_t len) {
   std::string out;

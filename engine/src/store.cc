@@ -8,7 +8,9 @@
 #include <limits>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 
+#include "commands/call.h"
 #include "commands/command_stats.h"
 #include "commands/command_table.h"
 #include "commands/config_cmds.h"
@@ -22,14 +24,51 @@
 #include "commands/zsets.h"
 #include "core/heap.h"
 #include "core/keyspace.h"
+#include "core/numbers.h"
+#include "persist/aof.h"
 #include "persist/snapshot.h"
 #include "types/memory_usage.h"
 
 namespace kevy {
 
+namespace {
+
+// A typed write propagates the command it stands for, in the form Redis would propagate it,
+// built only while the AOF is on. `parts` are appended after the command name.
+class TypedForm {
+ public:
+  explicit TypedForm(CommandContext& ctx) : ctx_(ctx), on_(ctx.ks.propagation().active()) {}
+  bool on() const { return on_; }
+  TypedForm& add(std::string_view a) {
+    if (on_) argv_.emplace_back(a);
+    return *this;
+  }
+  template <typename Range>
+  TypedForm& add_all(const Range& items) {
+    for (const auto& a : items) add(a);
+    return *this;
+  }
+  // Propagates the form when `changed` (a write that did nothing propagates nothing).
+  void propagate(bool changed) {
+    if (on_ && changed) ctx_.ks.propagation().also(ctx_.db(), std::move(argv_));
+  }
+
+ private:
+  CommandContext& ctx_;
+  bool on_;
+  std::vector<std::string> argv_;
+};
+
+}  // namespace
+
 struct Store::Impl {
   explicit Impl(const Options& opts) : ks(opts) {}
-  ~Impl() { stop_expirer(); }
+  ~Impl() {
+    stop_expirer();
+    std::lock_guard<std::mutex> lock(mu);
+    aof_collect_rewrite(ks, /*wait=*/true);
+    aof_disable(ks);  // final fsync, files closed
+  }
 
   // Runs fn(ctx) under the lock with the command time fixed.
   template <typename Fn>
@@ -37,8 +76,35 @@ struct Store::Impl {
     std::lock_guard<std::mutex> lock(mu);
     ks.begin_command();
     poll_bgsave(ks);  // a finished BGSAVE updates LASTSAVE / INFO first, as Redis's cron does
+    aof_poll(ks);     // and a finished AOF rewrite switches the manifest
     CommandContext ctx{ks, session};
-    return fn(ctx);
+    if constexpr (std::is_void_v<decltype(fn(ctx))>) {
+      fn(ctx);
+      end_unit();
+    } else {
+      auto result = fn(ctx);
+      end_unit();
+      return result;
+    }
+  }
+
+  // What redis-server does at startup: with appendonly yes, loads the AOF (or creates it) and
+  // keeps appending; else loads the snapshot when there is one.
+  Status open_persisted(std::function<void(uint64_t, uint64_t)> progress) {
+    std::lock_guard<std::mutex> lock(mu);
+    ks.begin_command();
+    if (ks.instance().config.get("appendonly", ks.options()) == "yes") {
+      return aof_open_at_start(ks, std::move(progress));
+    }
+    Status s =
+        kevy::load_snapshot(ks, snapshot_path(ks), rdb::LoadMode::kReplace, std::move(progress));
+    return s.code() == Status::Code::kNotFound ? Status::ok() : s;
+  }
+
+  // Hands what the unit propagated to the AOF (persist/aof.h), wrapped in MULTI/EXEC when it
+  // is more than one command. REQUIRES: the lock.
+  void end_unit() {
+    if (ks.propagation().has_ops()) aof_feed_unit(ks, ks.propagation().take());
   }
   template <typename Fn>
   auto run_db(int db, Fn&& fn) {
@@ -48,9 +114,17 @@ struct Store::Impl {
   }
 
   // One slow active-expire cycle under the store lock.
+  // Each key it deletes is propagated as a DEL of its own, as Redis's active expiry does.
   uint64_t cycle() {
     std::lock_guard<std::mutex> lock(mu);
-    return ks.active_expire_cycle(ExpireCycle::kSlow);
+    aof_poll(ks);
+    const uint64_t deleted = ks.active_expire_cycle(ExpireCycle::kSlow);
+    for (PropagatedOp& op : ks.propagation().take()) {
+      std::vector<PropagatedOp> unit;
+      unit.push_back(std::move(op));
+      aof_feed_unit(ks, std::move(unit));
+    }
+    return deleted;
   }
 
   // The pause between two background cycles: 1/hz, with hz read under the lock because
@@ -112,10 +186,18 @@ Result<Store> Store::open(Options options) {
                                 ConfigOrigin::kConfigFile);
     if (!s.is_ok()) return s;
   }
-  if (!options.dir.empty() && options.load_snapshot_on_open) {
-    Status s = kevy::load_snapshot(impl->ks, snapshot_path(impl->ks), rdb::LoadMode::kReplace,
-                             options.load_progress);
-    if (!s.is_ok() && s.code() != Status::Code::kNotFound) return s;
+  if (options.appendonly) {
+    // As redis-server with appendonly yes: the AOF is loaded (not the snapshot), or created.
+    const char* fsync = options.appendfsync == AppendFsync::kAlways ? "always"
+                        : options.appendfsync == AppendFsync::kNo   ? "no"
+                                                                    : "everysec";
+    const ConfigRegistry::NameValue pairs[] = {{"appendonly", "yes"}, {"appendfsync", fsync}};
+    Status s = kevy::config_set(impl->ks, pairs, ConfigOrigin::kConfigFile);
+    if (s.is_ok()) s = impl->open_persisted(options.load_progress);
+    if (!s.is_ok()) return s;
+  } else if (!options.dir.empty() && options.load_snapshot_on_open) {
+    Status s = impl->open_persisted(options.load_progress);
+    if (!s.is_ok()) return s;
   }
   if (options.active_expire) impl->start_expirer();
   return Store(std::move(impl));
@@ -136,10 +218,7 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   }
   session.last_command = &spec->full_name;
   return impl_->run(session, [&](CommandContext& ctx) {
-    const CommandTimer timer(ctx.ks);
-    Reply reply = spec->handler(ctx, argv);
-    record_command(ctx, *spec, argv, timer.elapsed_us(), reply);
-    return reply;
+    return call_command(ctx, *spec, argv);
   });
 }
 
@@ -161,12 +240,30 @@ std::optional<std::string> Store::get(std::string_view key, int db) {
 
 Result<bool> Store::set(std::string_view key, std::string_view value, const SetOptions& opts,
                         int db) {
-  return impl_->run_db(
-      db, [&](CommandContext& ctx) { return set_with_options(ctx, key, value, opts); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<bool> r = set_with_options(ctx, key, value, opts);
+    TypedForm form(ctx);
+    if (form.on() && r.ok()) {
+      form.add("SET").add(key).add(value);
+      if (opts.ttl || opts.expire_at_ms) {
+        // Relative TTLs propagate as the absolute time, as SET EX does.
+        const int64_t at = opts.expire_at_ms ? *opts.expire_at_ms : ctx.ks.now_ms() + opts.ttl->count();
+        form.add("PXAT").add(std::to_string(at));
+      } else if (opts.keep_ttl) {
+        form.add("KEEPTTL");
+      }
+      form.propagate(r.value());
+    }
+    return r;
+  });
 }
 
 int64_t Store::del(std::span<const std::string_view> keys, int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) { return del_keys(ctx, keys); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    const int64_t n = del_keys(ctx, keys);
+    TypedForm(ctx).add("DEL").add_all(keys).propagate(n > 0);
+    return n;
+  });
 }
 
 int64_t Store::exists(std::span<const std::string_view> keys, int db) {
@@ -177,7 +274,11 @@ bool Store::expire(std::string_view key, std::chrono::milliseconds ttl, int db) 
   return impl_->run_db(db, [&](CommandContext& ctx) {
     // A TTL so large that the expire time overflows is refused, as PEXPIRE refuses it.
     if (ttl.count() > std::numeric_limits<int64_t>::max() - ctx.ks.now_ms()) return false;
-    return expire_at(ctx, key, ctx.ks.now_ms() + ttl.count()) == 1;
+    const int64_t at = ctx.ks.now_ms() + ttl.count();
+    const bool done = expire_at(ctx, key, at) == 1;
+    TypedForm form(ctx);
+    if (form.on()) form.add("PEXPIREAT").add(key).add(std::to_string(at)).propagate(done);
+    return done;
   });
 }
 
@@ -188,7 +289,12 @@ int64_t Store::pttl(std::string_view key, int db) {
 int64_t Store::ttl(std::string_view key, int db) { return rounded_seconds(pttl(key, db)); }
 
 Result<int64_t> Store::incr_by(std::string_view key, int64_t delta, int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) { return kevy::incr_by(ctx, key, delta); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = kevy::incr_by(ctx, key, delta);
+    TypedForm form(ctx);
+    if (form.on()) form.add("INCRBY").add(key).add(std::to_string(delta)).propagate(r.ok());
+    return r;
+  });
 }
 
 std::vector<std::optional<std::string>> Store::mget(std::span<const std::string_view> keys,
@@ -205,6 +311,7 @@ void Store::mset(std::span<const std::pair<std::string_view, std::string_view>> 
   }
   impl_->run_db(db, [&](CommandContext& ctx) {
     kevy::mset(ctx, flat);
+    TypedForm(ctx).add("MSET").add_all(flat).propagate(!flat.empty());
     return 0;
   });
 }
@@ -213,7 +320,14 @@ Result<int64_t> Store::hset(
     std::string_view key, std::span<const std::pair<std::string_view, std::string_view>> pairs,
     int db) {
   if (pairs.empty()) return Status::command_error(err::wrong_arity("hset"));
-  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_set_pairs(ctx, key, pairs); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = hash_set_pairs(ctx, key, pairs);
+    TypedForm form(ctx);
+    form.add("HSET").add(key);
+    for (const auto& [f, v] : pairs) form.add(f).add(v);
+    form.propagate(r.ok());
+    return r;
+  });
 }
 
 Result<std::optional<std::string>> Store::hget(std::string_view key, std::string_view field,
@@ -228,19 +342,31 @@ Result<std::vector<std::pair<std::string, std::string>>> Store::hgetall(std::str
 
 Result<int64_t> Store::hdel(std::string_view key, std::span<const std::string_view> fields,
                             int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) { return hash_del(ctx, key, fields); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = hash_del(ctx, key, fields);
+    TypedForm(ctx).add("HDEL").add(key).add_all(fields).propagate(r.ok() && r.value() > 0);
+    return r;
+  });
 }
 
 Result<int64_t> Store::sadd(std::string_view key, std::span<const std::string_view> members,
                             int db) {
   if (members.empty()) return Status::command_error(err::wrong_arity("sadd"));
-  return impl_->run_db(db, [&](CommandContext& ctx) { return set_add(ctx, key, members); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = set_add(ctx, key, members);
+    TypedForm(ctx).add("SADD").add(key).add_all(members).propagate(r.ok() && r.value() > 0);
+    return r;
+  });
 }
 
 Result<int64_t> Store::srem(std::string_view key, std::span<const std::string_view> members,
                             int db) {
   if (members.empty()) return Status::command_error(err::wrong_arity("srem"));
-  return impl_->run_db(db, [&](CommandContext& ctx) { return set_rem(ctx, key, members); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = set_rem(ctx, key, members);
+    TypedForm(ctx).add("SREM").add(key).add_all(members).propagate(r.ok() && r.value() > 0);
+    return r;
+  });
 }
 
 Result<bool> Store::sismember(std::string_view key, std::string_view member, int db) {
@@ -258,6 +384,12 @@ Result<int64_t> Store::zadd(std::string_view key,
   return impl_->run_db(db, [&](CommandContext& ctx) -> Result<int64_t> {
     auto r = zset_add(ctx, key, items, ZaddFlags{});
     if (!r.ok()) return r.status();
+    TypedForm form(ctx);
+    if (form.on()) {
+      form.add("ZADD").add(key);
+      for (const auto& [score, member] : items) form.add(format_double_reply(score)).add(member);
+      form.propagate(r->added + r->updated > 0);
+    }
     return r->added;
   });
 }
@@ -270,7 +402,11 @@ Result<std::optional<double>> Store::zscore(std::string_view key, std::string_vi
 Result<int64_t> Store::zrem(std::string_view key, std::span<const std::string_view> members,
                             int db) {
   if (members.empty()) return Status::command_error(err::wrong_arity("zrem"));
-  return impl_->run_db(db, [&](CommandContext& ctx) { return zset_rem(ctx, key, members); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = zset_rem(ctx, key, members);
+    TypedForm(ctx).add("ZREM").add(key).add_all(members).propagate(r.ok() && r.value() > 0);
+    return r;
+  });
 }
 
 Result<std::vector<std::pair<std::string, double>>> Store::zrange(std::string_view key,
@@ -295,15 +431,21 @@ Result<int64_t> Store::zcard(std::string_view key, int db) {
 Result<int64_t> Store::lpush(std::string_view key, std::span<const std::string_view> values,
                              int db) {
   if (values.empty()) return Status::command_error(err::wrong_arity("lpush"));
-  return impl_->run_db(
-      db, [&](CommandContext& ctx) { return list_push(ctx, key, values, ListEnd::kHead, true); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = list_push(ctx, key, values, ListEnd::kHead, true);
+    TypedForm(ctx).add("LPUSH").add(key).add_all(values).propagate(r.ok());
+    return r;
+  });
 }
 
 Result<int64_t> Store::rpush(std::string_view key, std::span<const std::string_view> values,
                              int db) {
   if (values.empty()) return Status::command_error(err::wrong_arity("rpush"));
-  return impl_->run_db(
-      db, [&](CommandContext& ctx) { return list_push(ctx, key, values, ListEnd::kTail, true); });
+  return impl_->run_db(db, [&](CommandContext& ctx) {
+    Result<int64_t> r = list_push(ctx, key, values, ListEnd::kTail, true);
+    TypedForm(ctx).add("RPUSH").add(key).add_all(values).propagate(r.ok());
+    return r;
+  });
 }
 
 Result<std::vector<std::string>> Store::lrange(std::string_view key, int64_t start, int64_t stop,
@@ -377,6 +519,29 @@ Status Store::load_snapshot() {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->ks.begin_command();
   return kevy::load_snapshot(impl_->ks, snapshot_path(impl_->ks), rdb::LoadMode::kReplace);
+}
+
+Status Store::load_persisted() { return impl_->open_persisted(nullptr); }
+
+Status Store::rewrite_aof() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    impl_->ks.begin_command();
+    // One already running (a BGREWRITEAOF) is finished first, so this one starts from now.
+    aof_collect_rewrite(impl_->ks, /*wait=*/true);
+    Status s = aof_start_rewrite(impl_->ks);
+    if (!s.is_ok()) return s;
+  }
+  // The base is written off the lock; commands (and their AOF writes) go on meanwhile.
+  for (;;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    if (!aof_rewrite_in_progress(impl_->ks)) return Status::ok();  // collected by a command
+    if (impl_->ks.instance().aof.rewrite_writer.finished()) {
+      impl_->ks.begin_command();
+      return aof_collect_rewrite(impl_->ks);
+    }
+  }
 }
 
 int64_t Store::last_save() {

@@ -21,6 +21,11 @@ enum class EvictionPolicy {
   kVolatileTtl,
 };
 
+// appendfsync: when the AOF is flushed to the disk. Every write reaches the file (the OS) before
+// the command returns; kAlways also fsyncs then, kEverySec about once a second from a background
+// thread, kNo leaves it to the OS.
+enum class AppendFsync { kAlways, kEverySec, kNo };
+
 struct Options {
   int databases = 16;
   // Time source; nullptr means Clock::system().
@@ -62,6 +67,12 @@ struct Options {
   bool load_snapshot_on_open = true;
   std::function<void(uint64_t, uint64_t)> load_progress;
 
+  // The append-only file (CONFIG appendonly / appendfsync), in dir/appendonlydir as Redis 7.0
+  // lays it out. When on, Store::open loads the AOF (not the snapshot) if there is one — a bad
+  // one fails the open — and creates it otherwise; every write is appended before it returns.
+  bool appendonly = false;
+  AppendFsync appendfsync = AppendFsync::kEverySec;
+
   Options& with_databases(int n) { databases = n; return *this; }
   Options& with_clock(std::shared_ptr<Clock> c) { clock = std::move(c); return *this; }
   Options& with_random_seed(uint64_t s) { random_seed = s; return *this; }
@@ -69,6 +80,13 @@ struct Options {
   Options& with_ttl_reaper_manual() { active_expire = false; return *this; }
   Options& with_hz(int h) { hz = h; return *this; }
   Options& with_dir(std::string d) { dir = std::move(d); return *this; }
+  // Snapshot and AOF in directory d: loads what is there at open, appends every write.
+  Options& with_persist(std::string d) {
+    dir = std::move(d);
+    appendonly = true;
+    return *this;
+  }
+  Options& with_appendfsync(AppendFsync f) { appendfsync = f; return *this; }
   Options& with_dbfilename(std::string f) { dbfilename = std::move(f); return *this; }
   Options& with_max_memory(uint64_t bytes, EvictionPolicy p) {
     max_memory = bytes;

@@ -202,6 +202,15 @@ class Store {
   Status load_rdb(const std::string& path);
   // load_rdb of CONFIG dir / dbfilename (what kevy-server does at startup).
   Status load_snapshot();
+  // What redis-server loads at startup, for a caller that set CONFIG parameters after open (as
+  // kevy-server does from its config file): with appendonly yes the AOF in dir/appenddirname —
+  // created when missing, and appended to from then on — else dir/dbfilename when it exists.
+  Status load_persisted();
+  // BGREWRITEAOF, waiting for it (and first for one already running): the AOF's base is rewritten from the current keyspace (or,
+  // with the AOF off, one is written). The keyspace is serialized under the lock; the file is
+  // written off it, so other threads' commands go on meanwhile and land in the new increment.
+  Status rewrite_aof();
+
   // Unix seconds of the last successful save (LASTSAVE).
   int64_t last_save();
 

@@ -68,19 +68,26 @@ std::optional<uint64_t> parse_bit_offset(std::string_view arg, int width, Reply*
 
 // The string at key, made writable for a bit command: created when missing, zero-padded to at
 // least min_len bytes, and "raw"-encoded (Redis unshares the value before writing, so even an
-// unchanged embstr or int value becomes raw). The TTL is kept.
-Result<Entry*> writable_string(CommandContext& ctx, std::string_view key, size_t min_len) {
+// unchanged embstr or int value becomes raw). The TTL is kept. *grown tells whether the string
+// was created or lengthened (Redis counts that as a change even when no bit changes).
+Result<Entry*> writable_string(CommandContext& ctx, std::string_view key, size_t min_len,
+                               bool* grown) {
+  *grown = false;
   Entry* e = ctx.ks.lookup_write(ctx.db(), key);
   if (e == nullptr) {
     Entry* created = Entry::make_string(key, std::string(min_len, '\0'), Encoding::kRaw);
     ctx.ks.add(ctx.db(), created);
+    *grown = true;
     return created;
   }
   if (!e->is_string()) return Status::command_error(err::kWrongType);
   if (e->encoding() == Encoding::kRaw && e->str().size() >= min_len) return e;
   char buf[24];
   std::string value(e->string_value(buf));
-  if (value.size() < min_len) value.resize(min_len, '\0');
+  if (value.size() < min_len) {
+    value.resize(min_len, '\0');
+    *grown = true;
+  }
   Entry* now = Entry::make_string(key, value, Encoding::kRaw);
   ctx.ks.overwrite(ctx.db(), now, /*keep_ttl=*/true);
   return now;
@@ -94,10 +101,13 @@ Reply setbit_command(CommandContext& ctx, Args argv) {
   if (!offset) return error;
   auto on = parse_int64(argv[3]);
   if (!on || (*on != 0 && *on != 1)) return Reply::error(err::kBitValue);
-  auto e = writable_string(ctx, argv[1], *offset / 8 + 1);
+  bool grown = false;
+  auto e = writable_string(ctx, argv[1], *offset / 8 + 1, &grown);
   if (!e.ok()) return error_of(e.status());
   const bool old = bit_at((*e)->str(), *offset);
   set_bit_at((*e)->mutable_str(), *offset, *on == 1);
+  // Neither a new bit value nor a longer string: not propagated.
+  if (!grown && old == (*on == 1)) ctx.ks.propagation().prevent();
   return Reply::integer(old ? 1 : 0);
 }
 
@@ -293,7 +303,8 @@ void fold_bitop(std::string& acc, std::string_view src, BitOp op) {
 }
 
 // BITOP op destkey key [key ...]: stores the result as a raw string without TTL, or deletes
-// destkey when every source is empty or missing. Replies with the result length.
+// destkey when every source is empty or missing (with no destkey to delete, nothing changed and
+// BITOP is not propagated). Replies with the result length.
 Reply bitop_command(CommandContext& ctx, Args argv) {
   auto op = parse_bitop(argv[1]);
   if (!op) return syntax_error();
@@ -314,7 +325,7 @@ Reply bitop_command(CommandContext& ctx, Args argv) {
     }
   }
   if (result.empty()) {
-    ctx.ks.remove(ctx.db(), argv[2]);
+    if (!ctx.ks.remove(ctx.db(), argv[2])) ctx.ks.propagation().prevent();
   } else {
     ctx.ks.overwrite(ctx.db(), Entry::make_string(argv[2], result, Encoding::kRaw), false);
   }
@@ -464,9 +475,11 @@ std::optional<int64_t> fit_signed(int64_t value, int64_t delta, int bits, Overfl
 }
 
 // Runs a SET or INCRBY on the writable string of e. Replies with the new value (INCRBY) or the
-// old one (SET), or null when the FAIL policy refused the write.
-Reply run_field_write(Entry* e, const FieldOp& op) {
+// old one (SET), or null when the FAIL policy refused the write. *changed tells whether the
+// field now holds other bits.
+Reply run_field_write(Entry* e, const FieldOp& op, bool* changed) {
   const uint64_t raw = read_field(e->str(), op.offset, op.bits);
+  *changed = false;
   const bool incr = op.kind == FieldOp::Kind::kIncrBy;
   if (op.is_signed) {
     const int64_t old = sign_extend(raw, op.bits);
@@ -474,12 +487,14 @@ Reply run_field_write(Entry* e, const FieldOp& op) {
                      : fit_signed(op.value, 0, op.bits, op.overflow);
     if (!next) return Reply::null();
     write_field(e->mutable_str(), op.offset, op.bits, static_cast<uint64_t>(*next));
+    *changed = read_field(e->str(), op.offset, op.bits) != raw;
     return Reply::integer(incr ? *next : old);
   }
   auto next = incr ? fit_unsigned(raw, op.value, op.bits, op.overflow)
                    : fit_unsigned(static_cast<uint64_t>(op.value), 0, op.bits, op.overflow);
   if (!next) return Reply::null();
   write_field(e->mutable_str(), op.offset, op.bits, *next);
+  *changed = read_field(e->str(), op.offset, op.bits) != raw;
   return Reply::integer(static_cast<int64_t>(incr ? *next : raw));
 }
 
@@ -492,7 +507,9 @@ Reply run_field_get(const Entry* e, const FieldOp& op) {
 
 // BITFIELD and BITFIELD_RO. Only GETs: the key is read (missing reads as zeros) and never
 // created. Any SET/INCRBY: the string is created or grown first, even when every write then
-// fails under OVERFLOW FAIL, as in Redis.
+// fails under OVERFLOW FAIL, as in Redis. Propagated only when a SET/INCRBY was applied and
+// either changed its field or the string was created or grown: as in Redis 7.0, a string
+// created for writes that all failed is not propagated.
 Reply bitfield_generic(CommandContext& ctx, Args argv, bool read_only_command) {
   Reply error;
   auto ops = parse_field_ops(argv, &error);
@@ -505,21 +522,29 @@ Reply bitfield_generic(CommandContext& ctx, Args argv, bool read_only_command) {
     highest_bit = std::max(highest_bit, op.offset + static_cast<uint64_t>(op.bits) - 1);
   }
   Entry* e = nullptr;
+  bool grown = false;
   if (!writes) {
     e = ctx.ks.lookup_read(ctx.db(), argv[1]);
     if (e != nullptr && !e->is_string()) return wrong_type();
   } else {
     if (read_only_command) return Reply::error(err::kBitfieldRoGetOnly);
-    auto w = writable_string(ctx, argv[1], highest_bit / 8 + 1);
+    auto w = writable_string(ctx, argv[1], highest_bit / 8 + 1, &grown);
     if (!w.ok()) return error_of(w.status());
     e = *w;
   }
   std::vector<Reply> replies;
   replies.reserve(ops->size());
+  bool changes = false;
   for (const FieldOp& op : *ops) {
-    replies.push_back(op.kind == FieldOp::Kind::kGet ? run_field_get(e, op)
-                                                     : run_field_write(e, op));
+    if (op.kind == FieldOp::Kind::kGet) {
+      replies.push_back(run_field_get(e, op));
+      continue;
+    }
+    bool changed = false;
+    replies.push_back(run_field_write(e, op, &changed));
+    if (!replies.back().is_null() && (changed || grown)) changes = true;
   }
+  if (!changes) ctx.ks.propagation().prevent();
   return Reply::array(std::move(replies));
 }
 

@@ -12,6 +12,7 @@
 #include "commands/command_table.h"
 #include "commands/errors.h"
 #include "core/config_values.h"
+#include "persist/aof.h"
 
 namespace kevy {
 
@@ -27,6 +28,13 @@ Status config_set(Keyspace& ks, std::span<const ConfigRegistry::NameValue> pairs
   instance.stats.set_info_percentiles(
       config::parse_percentiles(instance.config.get("latency-tracking-info-percentiles", opts)
                                     .value_or(std::string())));
+  // appendonly / appendfsync / aof-use-rdb-preamble act on the AOF (a config file's lines only
+  // set them: the store opens the AOF itself at start).
+  if (!aof_apply_config(ks, origin == ConfigRegistry::Origin::kConfigSet).is_ok()) {
+    const ConfigRegistry::NameValue off[] = {{"appendonly", "no"}};
+    instance.config.set(off, ks.mutable_options(), ConfigRegistry::Origin::kConfigFile);
+    return Status::command_error(err::kAofEnableFailed);
+  }
   return s;
 }
 

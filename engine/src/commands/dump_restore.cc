@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "commands/args.h"
 #include "commands/command_table.h"
@@ -109,15 +110,29 @@ Reply restore_command(CommandContext& ctx, Args argv) {
   }
   if (e == nullptr) return Reply::error(err::kBadDataFormat);
 
-  if (replace) ctx.ks.remove(ctx.db(), key);
+  const bool deleted = replace && ctx.ks.remove(ctx.db(), key);
   int64_t when = *ttl;
   if (when != 0 && !absttl) {
     when = static_cast<int64_t>(static_cast<uint64_t>(when) + static_cast<uint64_t>(ctx.ks.now_ms()));
   }
+  Propagation& prop = ctx.ks.propagation();
   if (when != 0 && when <= ctx.ks.now_ms() && !ctx.ks.loading()) {
-    // Already expired: nothing is created (an old value was still deleted by REPLACE).
+    // Already expired: nothing is created (an old value was still deleted by REPLACE), and
+    // that deletion, if any, is what propagates.
     Entry::destroy(e);
+    if (deleted) {
+      prop.rewrite({"DEL", key});
+    } else {
+      prop.prevent();
+    }
     return Reply::ok();
+  }
+  if (*ttl != 0 && !absttl && prop.active()) {
+    // A relative TTL propagates as absolute: the time replaced, ABSTTL appended.
+    std::vector<std::string> form(argv.begin(), argv.end());
+    form[2] = std::to_string(when);
+    form.emplace_back("ABSTTL");
+    prop.rewrite(std::move(form));
   }
   ctx.ks.add(ctx.db(), e);
   if (when != 0) ctx.ks.set_expire(ctx.db(), e, when);

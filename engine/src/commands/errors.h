@@ -192,6 +192,13 @@ inline constexpr std::string_view kConfigActiveDefrag =
 inline constexpr std::string_view kConfigNoSuchDirectory = "No such file or directory";
 // ---- SAVE / BGSAVE / DEBUG RELOAD (persist_cmds.cc)
 inline constexpr std::string_view kBgsaveInProgress = "ERR Background save already in progress";
+inline constexpr std::string_view kAofRewriteInProgress =
+    "ERR Background append only file rewriting already in progress";
+inline constexpr std::string_view kAofNotEnabled = "ERR DEBUG LOADAOF needs appendonly yes";
+inline constexpr std::string_view kAofReloadFailed = "ERR Error trying to load the AOF files";
+inline constexpr std::string_view kAofEnableFailed =
+    "ERR CONFIG SET failed (possibly related to argument 'appendonly') - Unable to turn on AOF. "
+    "Check server logs.";
 inline constexpr std::string_view kBareErr = "ERR";  // Redis's shared.err: a save that failed
 inline constexpr std::string_view kDebugReloadOptions =
     "ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.";

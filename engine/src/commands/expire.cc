@@ -2,6 +2,8 @@
 #include "commands/expire.h"
 
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "commands/args.h"
 #include "commands/command_table.h"
@@ -99,6 +101,24 @@ bool parse_expire_flags(Args options, uint32_t* flags, Reply* error) {
   return true;
 }
 
+// EXPIRE's propagated form, as Redis 7.0 writes it: nothing when no TTL was set (missing key,
+// a condition refused); DEL key when the time was already past; else PEXPIREAT key ms with the
+// options as typed (PEXPIREAT itself as typed).
+void propagate_expire(CommandContext& ctx, Args argv, int64_t when_ms, bool relative_or_seconds,
+                      int result) {
+  Propagation& prop = ctx.ks.propagation();
+  if (!prop.active()) return;
+  if (result == 0) {
+    prop.prevent();
+  } else if (when_ms <= ctx.ks.now_ms() && !ctx.ks.loading()) {
+    prop.rewrite({"DEL", argv[1]});
+  } else if (relative_or_seconds) {
+    std::vector<std::string> form{"PEXPIREAT", std::string(argv[1]), std::to_string(when_ms)};
+    form.insert(form.end(), argv.begin() + 3, argv.end());
+    prop.rewrite(std::move(form));
+  }
+}
+
 // EXPIRE key time [NX|XX|GT|LT] and its three siblings; kUnitMs is 1000 for seconds,
 // kAbsolute for the *AT forms. Out-of-range times (after unit conversion and adding the
 // command time) are an error even when the key does not exist.
@@ -123,7 +143,9 @@ Reply expire_command(CommandContext& ctx, Args argv) {
     if (ms > kMax - ctx.ks.now_ms()) return invalid();
     ms += ctx.ks.now_ms();
   }
-  return Reply::integer(expire_at(ctx, argv[1], ms, flags));
+  const int result = expire_at(ctx, argv[1], ms, flags);
+  propagate_expire(ctx, argv, ms, kUnitMs != 1 || !kAbsolute, result);
+  return Reply::integer(result);
 }
 
 Reply ttl_command(CommandContext& ctx, Args argv) {
@@ -142,8 +164,11 @@ Reply pexpiretime_command(CommandContext& ctx, Args argv) {
   return Reply::integer(pexpiretime_of(ctx, argv[1]));
 }
 
+// A key without TTL (or missing) is not propagated.
 Reply persist_command(CommandContext& ctx, Args argv) {
-  return Reply::integer(persist_key(ctx, argv[1]) ? 1 : 0);
+  const bool removed = persist_key(ctx, argv[1]);
+  if (!removed) ctx.ks.propagation().prevent();
+  return Reply::integer(removed ? 1 : 0);
 }
 
 }  // namespace

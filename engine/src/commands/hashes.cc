@@ -155,12 +155,16 @@ Reply hmset_command(CommandContext& ctx, Args argv) {
   return r.ok() ? Reply::ok() : error_of(r.status());
 }
 
-// An existing field is left alone, without the length check that would convert the hash.
+// An existing field is left alone, without the length check that would convert the hash, and
+// the command is not propagated.
 Reply hsetnx_command(CommandContext& ctx, Args argv) {
   auto e = write_or_create(ctx, argv[1]);
   if (!e.ok()) return error_of(e.status());
   HashValue* h = hash_of(*e);
-  if (h->contains(argv[2])) return Reply::integer(0);
+  if (h->contains(argv[2])) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   h->set(argv[2], argv[3], limits_of(ctx.ks));
   sync_encoding(*e);
   return Reply::integer(1);
@@ -209,9 +213,12 @@ Reply hexists_command(CommandContext& ctx, Args argv) {
   return Reply::integer(*h != nullptr && (*h)->contains(argv[2]) ? 1 : 0);
 }
 
+// Deleting no field is not propagated.
 Reply hdel_command(CommandContext& ctx, Args argv) {
   auto r = hash_del(ctx, argv[1], argv.subspan(2));
-  return r.ok() ? Reply::integer(*r) : error_of(r.status());
+  if (!r.ok()) return error_of(r.status());
+  if (*r == 0) ctx.ks.propagation().prevent();
+  return Reply::integer(*r);
 }
 
 // ---- HINCRBY HINCRBYFLOAT
@@ -246,6 +253,7 @@ Reply hincrby_command(CommandContext& ctx, Args argv) {
 }
 
 // Adds in long double and stores the printed sum (17 significant digits, no exponent).
+// Propagated as HSET key field sum, the sum as replied.
 Reply hincrbyfloat_command(CommandContext& ctx, Args argv) {
   auto incr = parse_long_double(argv[3]);
   if (!incr) return Reply::error(err::kNotFloat);
@@ -266,6 +274,7 @@ Reply hincrbyfloat_command(CommandContext& ctx, Args argv) {
   Entry* entry = *e != nullptr ? *e : create_hash(ctx, argv[1]);
   hash_of(entry)->set(argv[2], text, limits_of(ctx.ks));
   sync_encoding(entry);
+  ctx.ks.propagation().rewrite({"HSET", argv[1], argv[2], text});
   return Reply::bulk(std::move(text));
 }
 

@@ -268,16 +268,27 @@ void persistence_section(InfoWriter& w, CommandContext& ctx) {
   w.field("rdb_last_cow_size", 0);
   w.field("rdb_last_load_keys_expired", snap.last_load_keys_expired);
   w.field("rdb_last_load_keys_loaded", snap.last_load_keys_loaded);
-  w.field("aof_enabled", 0);
-  w.field("aof_rewrite_in_progress", 0);
+  const AofState& aof = ks.instance().aof;  // persist/aof_state.h
+  w.field("aof_enabled", aof.on ? 1 : 0);
+  w.field("aof_rewrite_in_progress", aof.rewrite_writer.busy() ? 1 : 0);
   w.field("aof_rewrite_scheduled", 0);
-  w.field("aof_last_rewrite_time_sec", -1);
-  w.field("aof_current_rewrite_time_sec", -1);
-  w.field("aof_last_bgrewrite_status", "ok");
-  w.field("aof_rewrites", 0);
-  w.field("aof_rewrites_consecutive_failures", 0);
-  w.field("aof_last_write_status", "ok");
+  w.field("aof_last_rewrite_time_sec", aof.last_rewrite_time_sec);
+  w.field("aof_current_rewrite_time_sec",
+          aof.rewrite_writer.busy() ? (ks.now_ms() - aof.rewrite_start_ms) / 1000 : int64_t{-1});
+  w.field("aof_last_bgrewrite_status", aof.last_rewrite_ok ? "ok" : "err");
+  w.field("aof_rewrites", aof.rewrites);
+  w.field("aof_rewrites_consecutive_failures", aof.rewrites_consecutive_failures);
+  w.field("aof_last_write_status", aof.last_write_ok ? "ok" : "err");
   w.field("aof_last_cow_size", 0);
+  if (aof.on) {
+    // Only while the AOF is on, as Redis prints them.
+    w.field("aof_current_size", aof.current_size);
+    w.field("aof_base_size", aof.base_size);
+    w.field("aof_pending_rewrite", 0);
+    w.field("aof_buffer_length", aof.retry.size());
+    w.field("aof_pending_bio_fsync", 0);
+    w.field("aof_delayed_fsync", 0);
+  }
   w.field("module_fork_in_progress", 0);
   w.field("module_fork_last_cow_size", 0);
 }

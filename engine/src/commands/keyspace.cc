@@ -99,8 +99,11 @@ int64_t object_refcount(const Keyspace& ks, const Entry* e) {
 
 namespace {
 
+// DEL / UNLINK: propagated as typed when a key was deleted, else not at all.
 Reply del_command(CommandContext& ctx, Args argv) {
-  return Reply::integer(del_keys(ctx, argv.subspan(1)));
+  const int64_t n = del_keys(ctx, argv.subspan(1));
+  if (n == 0) ctx.ks.propagation().prevent();
+  return Reply::integer(n);
 }
 
 Reply exists_command(CommandContext& ctx, Args argv) {
@@ -175,14 +178,21 @@ Reply randomkey_command(CommandContext& ctx, Args) {
 }
 
 // RENAME / RENAMENX: a missing source is an error even when both names are equal; renaming a
-// key onto itself changes nothing.
+// key onto itself changes nothing (and, like RENAMENX onto an existing key, is not
+// propagated).
 Reply rename_generic(CommandContext& ctx, Args argv, bool nx) {
   const std::string_view from = argv[1];
   const std::string_view to = argv[2];
   if (ctx.ks.lookup_write(ctx.db(), from) == nullptr) return Reply::error(err::kNoSuchKey);
-  if (from == to) return nx ? Reply::integer(0) : Reply::ok();
+  if (from == to) {
+    ctx.ks.propagation().prevent();
+    return nx ? Reply::integer(0) : Reply::ok();
+  }
   if (ctx.ks.lookup_write(ctx.db(), to) != nullptr) {
-    if (nx) return Reply::integer(0);
+    if (nx) {
+      ctx.ks.propagation().prevent();
+      return Reply::integer(0);
+    }
     ctx.ks.remove(ctx.db(), to);
   }
   ctx.ks.move_key(ctx.db(), from, ctx.db(), to);
@@ -192,21 +202,26 @@ Reply rename_generic(CommandContext& ctx, Args argv, bool nx) {
 Reply rename_command(CommandContext& ctx, Args argv) { return rename_generic(ctx, argv, false); }
 Reply renamenx_command(CommandContext& ctx, Args argv) { return rename_generic(ctx, argv, true); }
 
-// MOVE key db: 1 when moved; 0 when the key is missing or already exists in the target db.
+// MOVE key db: 1 when moved; 0 (not propagated) when the key is missing or already exists in
+// the target db.
 Reply move_command(CommandContext& ctx, Args argv) {
   Reply error;
   auto dst = int32_arg(argv[2], &error);
   if (!dst) return error;
   if (!is_db_index(ctx, *dst)) return Reply::error(err::kDbIndexOutOfRange);
   if (*dst == ctx.db()) return Reply::error(err::kSameObject);
-  if (ctx.ks.lookup_write(ctx.db(), argv[1]) == nullptr) return Reply::integer(0);
-  if (ctx.ks.lookup_write(*dst, argv[1]) != nullptr) return Reply::integer(0);
+  if (ctx.ks.lookup_write(ctx.db(), argv[1]) == nullptr ||
+      ctx.ks.lookup_write(*dst, argv[1]) != nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   ctx.ks.move_key(ctx.db(), argv[1], *dst, argv[1]);
   return Reply::integer(1);
 }
 
 // COPY source destination [DB db] [REPLACE]: the copy gets the source's TTL and a fresh
 // access stamp. Options are checked in order, so a bad DB fails before a later syntax error.
+// Nothing copied (0) is not propagated.
 Reply copy_command(CommandContext& ctx, Args argv) {
   int dst_db = ctx.db();
   bool replace = false;
@@ -225,10 +240,16 @@ Reply copy_command(CommandContext& ctx, Args argv) {
   }
   if (dst_db == ctx.db() && argv[1] == argv[2]) return Reply::error(err::kSameObject);
   const Entry* src = ctx.ks.lookup_read(ctx.db(), argv[1]);
-  if (src == nullptr) return Reply::integer(0);
+  if (src == nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   const int64_t when = ctx.ks.get_expire(ctx.db(), src);
   if (ctx.ks.lookup_write(dst_db, argv[2]) != nullptr) {
-    if (!replace) return Reply::integer(0);
+    if (!replace) {
+      ctx.ks.propagation().prevent();
+      return Reply::integer(0);
+    }
     ctx.ks.remove(dst_db, argv[2]);
   }
   Entry* copy = Entry::clone(src, argv[2]);

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "commands/args.h"
@@ -20,6 +22,19 @@ namespace {
 ListObject* list_of(Entry* e) { return static_cast<ListObject*>(e->object()); }
 
 Reply error_of(const Status& s) { return Reply::error(s.message()); }
+
+// The pop a blocking or multi-key pop propagates as: LPOP|RPOP key [count].
+void propagate_pop(CommandContext& ctx, ListEnd end, std::string_view key,
+                   std::optional<uint64_t> count) {
+  Propagation& prop = ctx.ks.propagation();
+  if (!prop.active()) return;
+  const std::string_view name = end == ListEnd::kHead ? "LPOP" : "RPOP";
+  if (count) {
+    prop.rewrite({name, key, std::to_string(*count)});
+  } else {
+    prop.rewrite({name, key});
+  }
+}
 
 // The list at key for reading or writing: nullptr (and ok) when missing, WRONGTYPE otherwise.
 Result<ListObject*> find_list(CommandContext& ctx, std::string_view key, bool write) {
@@ -93,10 +108,13 @@ std::optional<ListEnd> parse_end(std::string_view s) {
 
 // ---- LPUSH RPUSH LPUSHX RPUSHX LLEN
 
+// LPUSHX/RPUSHX on a missing key (reply 0) is not propagated.
 template <ListEnd kEnd, bool kCreate>
 Reply push_command(CommandContext& ctx, Args argv) {
   auto r = list_push(ctx, argv[1], argv.subspan(2), kEnd, kCreate);
-  return r.ok() ? Reply::integer(*r) : error_of(r.status());
+  if (!r.ok()) return error_of(r.status());
+  if (*r == 0) ctx.ks.propagation().prevent();
+  return Reply::integer(*r);
 }
 
 Reply llen_command(CommandContext& ctx, Args argv) {
@@ -146,6 +164,7 @@ Reply lset_command(CommandContext& ctx, Args argv) {
 
 // ---- LPOP RPOP
 
+// A missing key or COUNT 0 pops nothing and is not propagated.
 template <ListEnd kEnd>
 Reply pop_command(CommandContext& ctx, Args argv) {
   if (argv.size() > 3) {
@@ -160,6 +179,7 @@ Reply pop_command(CommandContext& ctx, Args argv) {
   }
   auto l = find_list(ctx, argv[1], true);
   if (!l.ok()) return error_of(l.status());
+  if (*l == nullptr || (has_count && count == 0)) ctx.ks.propagation().prevent();
   if (*l == nullptr) return has_count ? Reply::null_array() : Reply::null();
   if (!has_count) {
     Reply r = Reply::bulk((*l)->pop(kEnd));
@@ -170,7 +190,7 @@ Reply pop_command(CommandContext& ctx, Args argv) {
   return pop_many(ctx, argv[1], *l, kEnd, static_cast<uint64_t>(count));
 }
 
-// ---- LINSERT LREM LTRIM
+// ---- LINSERT LREM LTRIM (not propagated when they change nothing)
 
 Reply linsert_command(CommandContext& ctx, Args argv) {
   bool after;
@@ -183,14 +203,20 @@ Reply linsert_command(CommandContext& ctx, Args argv) {
   }
   auto l = find_list(ctx, argv[1], true);
   if (!l.ok()) return error_of(l.status());
-  if (*l == nullptr) return Reply::integer(0);
+  if (*l == nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   std::optional<size_t> pivot;
   (*l)->visit(0, false, [&](size_t i, std::string_view v) {
     if (v != argv[3]) return true;
     pivot = i;
     return false;
   });
-  if (!pivot) return Reply::integer(-1);
+  if (!pivot) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(-1);
+  }
   (*l)->insert(*pivot + (after ? 1 : 0), argv[4]);
   return Reply::integer(static_cast<int64_t>((*l)->size()));
 }
@@ -201,8 +227,12 @@ Reply lrem_command(CommandContext& ctx, Args argv) {
   if (!count) return error;
   auto l = find_list(ctx, argv[1], true);
   if (!l.ok()) return error_of(l.status());
-  if (*l == nullptr) return Reply::integer(0);
+  if (*l == nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   size_t removed = (*l)->remove(argv[3], *count);
+  if (removed == 0) ctx.ks.propagation().prevent();
   drop_if_empty(ctx, argv[1], *l);
   return Reply::integer(static_cast<int64_t>(removed));
 }
@@ -215,9 +245,13 @@ Reply ltrim_command(CommandContext& ctx, Args argv) {
   if (!stop) return error;
   auto l = find_list(ctx, argv[1], true);
   if (!l.ok()) return error_of(l.status());
-  if (*l == nullptr) return Reply::ok();
+  if (*l == nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::ok();
+  }
   const size_t llen = (*l)->size();
   auto [from, len] = clamp_range(*start, *stop, llen);
+  if (len == llen) ctx.ks.propagation().prevent();  // nothing trimmed
   if (len == 0) {
     (*l)->erase(0, llen);
   } else {
@@ -304,10 +338,14 @@ Result<std::optional<std::string>> move_element(CommandContext& ctx, std::string
   return std::optional<std::string>(std::move(value));
 }
 
+// A missing source moves nothing and is not propagated.
 Reply move_reply(CommandContext& ctx, Args argv, ListEnd from, ListEnd to, bool blocking) {
   auto r = move_element(ctx, argv[1], argv[2], from, to);
   if (!r.ok()) return error_of(r.status());
-  if (!*r) return blocking ? would_block() : Reply::null();
+  if (!*r) {
+    ctx.ks.propagation().prevent();
+    return blocking ? would_block() : Reply::null();
+  }
   return Reply::bulk(std::move(**r));
 }
 
@@ -315,8 +353,10 @@ Reply rpoplpush_command(CommandContext& ctx, Args argv) {
   return move_reply(ctx, argv, ListEnd::kTail, ListEnd::kHead, false);
 }
 
+// Propagated as RPOPLPUSH src dst.
 Reply brpoplpush_command(CommandContext& ctx, Args argv) {
   if (auto e = check_timeout(argv[3])) return *e;
+  ctx.ks.propagation().rewrite({"RPOPLPUSH", argv[1], argv[2]});
   return move_reply(ctx, argv, ListEnd::kTail, ListEnd::kHead, true);
 }
 
@@ -327,16 +367,19 @@ Reply lmove_command(CommandContext& ctx, Args argv) {
   return move_reply(ctx, argv, *from, *to, false);
 }
 
+// Propagated as LMOVE src dst wherefrom whereto (the directions as typed).
 Reply blmove_command(CommandContext& ctx, Args argv) {
   auto from = parse_end(argv[3]);
   auto to = parse_end(argv[4]);
   if (!from || !to) return syntax_error();
   if (auto e = check_timeout(argv[5])) return *e;
+  ctx.ks.propagation().rewrite({"LMOVE", argv[1], argv[2], argv[3], argv[4]});
   return move_reply(ctx, argv, *from, *to, true);
 }
 
 // ---- BLPOP BRPOP
 
+// Propagated as LPOP|RPOP key (the key popped); nothing popped is not propagated.
 template <ListEnd kEnd>
 Reply bpop_command(CommandContext& ctx, Args argv) {
   if (auto e = check_timeout(argv.back())) return *e;
@@ -348,15 +391,18 @@ Reply bpop_command(CommandContext& ctx, Args argv) {
     out.push_back(Reply::bulk(argv[j]));
     out.push_back(Reply::bulk((*l)->pop(kEnd)));
     drop_if_empty(ctx, argv[j], *l);
+    propagate_pop(ctx, kEnd, argv[j], std::nullopt);
     return Reply::array(std::move(out));
   }
+  ctx.ks.propagation().prevent();
   return would_block();
 }
 
 // ---- LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]
 // ---- BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]
 
-// Parses from argv[numkeys_idx] on; the arguments are checked before the timeout.
+// Parses from argv[numkeys_idx] on; the arguments are checked before the timeout. Propagated
+// as LPOP|RPOP key count with the number popped; nothing popped is not propagated.
 Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
   auto numkeys = parse_int64(argv[numkeys_idx]);
   if (!numkeys || *numkeys <= 0) return Reply::error(err::kMpopNumkeysNotPositive);
@@ -385,9 +431,11 @@ Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
     std::vector<Reply> out;
     out.push_back(Reply::bulk(argv[j]));
     const uint64_t n = count == -1 ? 1 : static_cast<uint64_t>(count);
+    propagate_pop(ctx, *end, argv[j], std::min<uint64_t>(n, (*l)->size()));
     out.push_back(pop_many(ctx, argv[j], *l, *end, n));
     return Reply::array(std::move(out));
   }
+  ctx.ks.propagation().prevent();
   return blocking ? would_block() : Reply::null_array();
 }
 

@@ -1,9 +1,11 @@
-// SAVE, BGSAVE and DEBUG RELOAD (commands/persist_cmds.h).
+// SAVE, BGSAVE, BGREWRITEAOF and DEBUG RELOAD (commands/persist_cmds.h).
 #include "commands/persist_cmds.h"
 
 #include "commands/args.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
+#include "persist/aof.h"
+#include "persist/aof_load.h"
 #include "persist/snapshot.h"
 
 namespace kevy {
@@ -29,6 +31,15 @@ Reply bgsave_command(CommandContext& ctx, Args argv) {
   }
   const Status s = start_bgsave(ctx.ks);
   return s.is_ok() ? Reply::simple("Background saving started") : save_failure(s);
+}
+
+// BGREWRITEAOF: the AOF's base is rewritten from the keyspace (persist/aof.h) — also with the
+// AOF off, as Redis 7.0 does (a base and a manifest without increments).
+Reply bgrewriteaof_command(CommandContext& ctx, Args) {
+  const Status s = aof_start_rewrite(ctx.ks);
+  if (s.is_ok()) return Reply::simple("Background append only file rewriting started");
+  return Reply::error(s.code() == Status::Code::kCommandError ? std::string_view(s.message())
+                                                               : err::kBareErr);
 }
 
 }  // namespace
@@ -70,6 +81,28 @@ Reply debug_reload(CommandContext& ctx, Args argv) {
   return Reply::ok();
 }
 
+// As Redis with the AOF on. With it off Redis exits (it finds no AOF to load); kevy replies an
+// error instead. A load failure empties the keyspace, where Redis would exit.
+Reply debug_loadaof(CommandContext& ctx, Args argv) {
+  if (argv.size() != 2) return Reply::error(err::kSyntax);
+  Keyspace& ks = ctx.ks;
+  AofState& st = ks.instance().aof;
+  if (!st.on) return Reply::error(err::kAofNotEnabled);
+  aof_collect_rewrite(ks, /*wait=*/true);
+  if (!aof_flush(ks).is_ok()) return Reply::error(err::kBareErr);
+  ks.flush_all();
+  ks.propagation().set_active(false);
+  aof::LoadParams params;
+  params.load_truncated = ks.instance().config.get("aof-load-truncated", ks.options()) != "no";
+  const Status s = aof::load(ks, st.dir, st.prefix, params, nullptr);
+  ks.propagation().set_active(true);
+  if (!s.is_ok()) {
+    ks.flush_all();
+    return Reply::error(err::kAofReloadFailed);
+  }
+  return Reply::ok();
+}
+
 void register_persist_commands(CommandTable& t) {
   t.add({.name = "save",
          .arity = 1,
@@ -81,6 +114,12 @@ void register_persist_commands(CommandTable& t) {
          .arity = -1,
          .flags = kCmdAdmin | kCmdNoscript | kCmdNoAsyncLoading,
          .handler = bgsave_command,
+         .since = "1.0.0",
+         .group = "server"});
+  t.add({.name = "bgrewriteaof",
+         .arity = 1,
+         .flags = kCmdAdmin | kCmdNoscript | kCmdNoAsyncLoading,
+         .handler = bgrewriteaof_command,
          .since = "1.0.0",
          .group = "server"});
 }

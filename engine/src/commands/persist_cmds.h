@@ -9,5 +9,7 @@ namespace kevy {
 
 // DEBUG RELOAD: argv[0] = "DEBUG", argv[1] = "RELOAD", then the options.
 Reply debug_reload(CommandContext& ctx, Args argv);
+// DEBUG LOADAOF: flush the AOF to disk, empty the keyspace and load the AOF back.
+Reply debug_loadaof(CommandContext& ctx, Args argv);
 
 }  // namespace kevy

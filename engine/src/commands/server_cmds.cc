@@ -335,6 +335,7 @@ Reply debug_command(CommandContext& ctx, Args argv) {
   if (argv.size() == 2 && eq_ci(sub, "digest")) return Reply::simple(dataset_digest(ctx.ks));
   if (eq_ci(sub, "digest-value")) return debug_digest_value(ctx, argv);
   if (eq_ci(sub, "reload")) return debug_reload(ctx, argv);  // persist_cmds.cc
+  if (eq_ci(sub, "loadaof")) return debug_loadaof(ctx, argv);  // persist_cmds.cc
   if (argv.size() == 3) {
     if (eq_ci(sub, "object")) return debug_object(ctx, argv[2]);
     if (eq_ci(sub, "sleep")) return debug_sleep(ctx, argv[2]);

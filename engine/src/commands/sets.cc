@@ -119,14 +119,19 @@ namespace {
 
 // ---- SADD SREM SISMEMBER SMISMEMBER SCARD SMEMBERS
 
+// SADD/SREM that add or remove no member are not propagated.
 Reply sadd_command(CommandContext& ctx, Args argv) {
   auto r = set_add(ctx, argv[1], argv.subspan(2));
-  return r.ok() ? Reply::integer(*r) : error_of(r.status());
+  if (!r.ok()) return error_of(r.status());
+  if (*r == 0) ctx.ks.propagation().prevent();
+  return Reply::integer(*r);
 }
 
 Reply srem_command(CommandContext& ctx, Args argv) {
   auto r = set_rem(ctx, argv[1], argv.subspan(2));
-  return r.ok() ? Reply::integer(*r) : error_of(r.status());
+  if (!r.ok()) return error_of(r.status());
+  if (*r == 0) ctx.ks.propagation().prevent();
+  return Reply::integer(*r);
 }
 
 Reply sismember_command(CommandContext& ctx, Args argv) {
@@ -160,17 +165,26 @@ Reply smembers_command(CommandContext& ctx, Args argv) {
 // ---- SMOVE
 
 // A missing source replies 0 before the destination's type is checked; a source equal to the
-// destination only reports membership.
+// destination only reports membership. Only a member really moved is propagated.
 Reply smove_command(CommandContext& ctx, Args argv) {
   const std::string_view src_key = argv[1], dst_key = argv[2], member = argv[3];
   Entry* src = ctx.ks.lookup_write(ctx.db(), src_key);
   Entry* dst = ctx.ks.lookup_write(ctx.db(), dst_key);
-  if (src == nullptr) return Reply::integer(0);
+  if (src == nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   if (src->type() != ObjType::kSet || (dst != nullptr && dst->type() != ObjType::kSet)) {
     return wrong_type();
   }
-  if (src == dst) return Reply::integer(set_of(src)->contains(member) ? 1 : 0);
-  if (!set_of(src)->erase(member)) return Reply::integer(0);
+  if (src == dst) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(set_of(src)->contains(member) ? 1 : 0);
+  }
+  if (!set_of(src)->erase(member)) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   if (set_of(src)->empty()) ctx.ks.remove(ctx.db(), src_key);
   if (dst == nullptr) dst = create_set(ctx, dst_key, member);
   set_of(dst)->add(member, max_intset(ctx.ks));
@@ -196,10 +210,11 @@ Result<std::vector<const SetValue*>> source_sets(CommandContext& ctx, Args keys,
 }
 
 // Stores `result` at dst (replacing any value, dropping its TTL), or deletes dst when the
-// result is empty. Replies the result's size.
+// result is empty. Replies the result's size. An empty result with no dst to delete changes
+// nothing and is not propagated.
 Reply store_result(CommandContext& ctx, std::string_view dst, std::unique_ptr<SetValue> result) {
   if (result->empty()) {
-    ctx.ks.remove(ctx.db(), dst);
+    if (!ctx.ks.remove(ctx.db(), dst)) ctx.ks.propagation().prevent();
     return Reply::integer(0);
   }
   const auto n = static_cast<int64_t>(result->size());
@@ -373,6 +388,9 @@ Reply srandmember_command(CommandContext& ctx, Args argv) {
 
 // SPOP key [count]: the count must be >= 0 and is checked before the key; the reply with a
 // count is a RESP3 set. Popping everything deletes the key.
+// Propagated as Redis 7.0 does, the random choice made explicit: SREM key member for one
+// member, DEL key when the count takes the whole set, else one SREM key member per popped
+// member in reply order (the Store wraps them in MULTI/EXEC). Nothing popped: not propagated.
 Reply spop_command(CommandContext& ctx, Args argv) {
   if (argv.size() > 3) return syntax_error();
   std::optional<int64_t> count;
@@ -382,26 +400,34 @@ Reply spop_command(CommandContext& ctx, Args argv) {
   }
   auto e = write_entry(ctx, argv[1]);
   if (!e.ok()) return error_of(e.status());
-  if (*e == nullptr) return count ? Reply::set() : Reply::null();
+  Propagation& prop = ctx.ks.propagation();
+  if (*e == nullptr || (count && *count == 0)) {
+    prop.prevent();
+    return count ? Reply::set() : Reply::null();
+  }
   SetValue* s = set_of(*e);
   Random& rnd = ctx.ks.random();
   if (!count) {
     std::string m = s->random_member(rnd.next());
     s->erase(m);
     if (s->empty()) ctx.ks.remove(ctx.db(), argv[1]);
+    prop.rewrite({"SREM", argv[1], m});
     return Reply::bulk(std::move(m));
   }
-  if (*count == 0) return Reply::set();
   std::vector<Reply> out;
   if (static_cast<uint64_t>(*count) >= s->size()) {
     s->for_each([&](std::string_view m) { out.push_back(Reply::bulk(m)); });
     ctx.ks.remove(ctx.db(), argv[1]);
+    prop.rewrite({"DEL", argv[1]});
     return Reply::set(std::move(out));
   }
+  const bool propagate = prop.active();
   for (auto& m : distinct_sample(*s, static_cast<size_t>(*count), rnd)) {
     s->erase(m);
+    if (propagate) prop.also(ctx.db(), {"SREM", argv[1], m});
     out.push_back(Reply::bulk(std::move(m)));
   }
+  prop.prevent();
   return Reply::set(std::move(out));
 }
 

@@ -379,11 +379,12 @@ std::vector<std::optional<std::string>> output_values(CommandContext& ctx, const
 }
 
 // STORE: the values become a list at dst (any old value and TTL replaced); no values delete
-// dst. Replies the number stored.
+// dst (when there is no dst either, nothing changed and SORT is not propagated). Replies the
+// number stored.
 Reply store_values(CommandContext& ctx, std::string_view dst,
                    const std::vector<std::optional<std::string>>& values) {
   if (values.empty()) {
-    ctx.ks.remove(ctx.db(), dst);
+    if (!ctx.ks.remove(ctx.db(), dst)) ctx.ks.propagation().prevent();
     return Reply::integer(0);
   }
   auto list = std::make_unique<ListObject>();
@@ -452,6 +453,8 @@ Reply sort_generic(CommandContext& ctx, Args argv, bool readonly) {
 
   const auto values = output_values(ctx, req, items, w);
   if (req.store) return store_values(ctx, *req.store, values);
+  // SORT is a write command only for STORE: a sort that just replies is not propagated.
+  ctx.ks.propagation().prevent();
   std::vector<Reply> out;
   out.reserve(values.size());
   for (const auto& v : values) out.push_back(v ? Reply::bulk(*v) : Reply::null());

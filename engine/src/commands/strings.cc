@@ -35,6 +35,14 @@ std::string string_of(const Entry* e) {
 
 Reply error_of(const Status& s) { return Reply::error(s.message()); }
 
+// Propagates the running command as SET key value PXAT when_ms (SET with an expire, SETEX,
+// PSETEX: relative times made absolute, NX/XX/GET dropped).
+void propagate_set_pxat(CommandContext& ctx, std::string_view key, std::string_view value,
+                        int64_t when_ms) {
+  Propagation& prop = ctx.ks.propagation();
+  if (prop.active()) prop.rewrite({"SET", key, value, "PXAT", std::to_string(when_ms)});
+}
+
 // Redis compares option names as C strings, so a name ends at its first NUL byte
 // ("nx\0junk" is NX).
 bool option_is(std::string_view arg, std::string_view name) {
@@ -232,6 +240,25 @@ Reply get_command(CommandContext& ctx, Args argv) {
   return Reply::bulk(e->string_value(buf));
 }
 
+// SET's propagated form, as Redis 7.0 writes it: nothing when NX/XX refused; with an expire
+// SET key value PXAT ms; else argv without its GET options (matched as C strings, any case,
+// every occurrence), the other arguments as typed.
+void propagate_set(CommandContext& ctx, Args argv, const SetArgs& args, bool applied) {
+  Propagation& prop = ctx.ks.propagation();
+  if (!prop.active()) return;
+  if (!applied) {
+    prop.prevent();
+  } else if (args.expire_at_ms) {
+    propagate_set_pxat(ctx, argv[1], argv[2], *args.expire_at_ms);
+  } else if (args.get) {
+    std::vector<std::string> form(argv.begin(), argv.begin() + 3);
+    for (std::string_view a : argv.subspan(3)) {
+      if (!option_is(a, "get")) form.emplace_back(a);
+    }
+    prop.rewrite(std::move(form));
+  }
+}
+
 // SET key value [NX|XX] [GET] [EX s|PX ms|EXAT s|PXAT ms|KEEPTTL]. Syntax errors come first,
 // then the expire time, then GET's WRONGTYPE.
 Reply set_command(CommandContext& ctx, Args argv) {
@@ -248,6 +275,7 @@ Reply set_command(CommandContext& ctx, Args argv) {
   }
   auto r = generic_set(ctx, argv[1], argv[2], args);
   if (!r.ok()) return error_of(r.status());
+  propagate_set(ctx, argv, args, r->applied);
   if (args.get) return r->old_value ? Reply::bulk(*r->old_value) : Reply::null();
   return r->applied ? Reply::ok() : Reply::null();
 }
@@ -257,10 +285,11 @@ Reply setnx_command(CommandContext& ctx, Args argv) {
   args.condition = SetArgs::Condition::kNx;
   auto r = generic_set(ctx, argv[1], argv[2], args);
   if (!r.ok()) return error_of(r.status());
+  if (!r->applied) ctx.ks.propagation().prevent();
   return Reply::integer(r->applied ? 1 : 0);
 }
 
-// SETEX key seconds value / PSETEX key milliseconds value.
+// SETEX key seconds value / PSETEX key milliseconds value; propagated as SET key value PXAT.
 template <ExpireKind kKind>
 Reply setex_command(CommandContext& ctx, Args argv) {
   auto when = expire_time_ms(ctx, kKind, argv[2], kKind == ExpireKind::kEx ? "setex" : "psetex");
@@ -269,33 +298,47 @@ Reply setex_command(CommandContext& ctx, Args argv) {
   args.expire_at_ms = *when;
   auto r = generic_set(ctx, argv[1], argv[3], args);
   if (!r.ok()) return error_of(r.status());
+  propagate_set_pxat(ctx, argv[1], argv[3], *when);
   return Reply::ok();
 }
 
+// Propagated as SET key value.
 Reply getset_command(CommandContext& ctx, Args argv) {
   SetArgs args;
   args.get = true;
   auto r = generic_set(ctx, argv[1], argv[2], args);
   if (!r.ok()) return error_of(r.status());
+  ctx.ks.propagation().rewrite({"SET", argv[1], argv[2]});
   return r->old_value ? Reply::bulk(*r->old_value) : Reply::null();
 }
 
+// Propagated as DEL key; a missing key is not propagated.
 Reply getdel_command(CommandContext& ctx, Args argv) {
   auto r = string_get(ctx, argv[1]);
   if (!r.ok()) return error_of(r.status());
-  if (!r.value()) return Reply::null();
+  if (!r.value()) {
+    ctx.ks.propagation().prevent();
+    return Reply::null();
+  }
   ctx.ks.remove(ctx.db(), argv[1]);
+  ctx.ks.propagation().rewrite({"DEL", argv[1]});
   return Reply::bulk(std::move(*r.value()));
 }
 
 // GETEX key [EX s|PX ms|EXAT s|PXAT ms|PERSIST]. Syntax errors come first, then a missing key
 // (null) or WRONGTYPE, and only then the expire time's errors. An absolute time already past
 // deletes the key (after reading the value), as EXPIREAT does.
+// Propagated as PEXPIREAT key ms, DEL key (a past time) or PERSIST key (a TTL was removed);
+// a missing key, no option, or PERSIST of a key without TTL is not propagated.
 Reply getex_command(CommandContext& ctx, Args argv) {
   StringOptions opts;
   if (!parse_string_options(argv.subspan(2), OptionsOf::kGetex, &opts)) return syntax_error();
+  Propagation& prop = ctx.ks.propagation();
   Entry* e = ctx.ks.lookup_read(ctx.db(), argv[1]);
-  if (e == nullptr) return Reply::null();
+  if (e == nullptr) {
+    prop.prevent();
+    return Reply::null();
+  }
   if (!e->is_string()) return wrong_type();
   char buf[24];
   Reply value = Reply::bulk(e->string_value(buf));
@@ -304,11 +347,15 @@ Reply getex_command(CommandContext& ctx, Args argv) {
     if (!when.ok()) return error_of(when.status());
     if (is_absolute(opts.expire) && *when <= ctx.ks.now_ms() && !ctx.ks.loading()) {
       ctx.ks.remove(ctx.db(), argv[1]);
+      prop.rewrite({"DEL", argv[1]});
     } else {
       ctx.ks.set_expire(ctx.db(), e, *when);
+      if (prop.active()) prop.rewrite({"PEXPIREAT", argv[1], std::to_string(*when)});
     }
-  } else if (opts.persist) {
-    ctx.ks.persist(ctx.db(), e);
+  } else if (opts.persist && ctx.ks.persist(ctx.db(), e)) {
+    prop.rewrite({"PERSIST", argv[1]});
+  } else {
+    prop.prevent();
   }
   return value;
 }
@@ -328,11 +375,14 @@ Reply mset_command(CommandContext& ctx, Args argv) {
   return Reply::ok();
 }
 
-// Sets nothing (0) when any of the keys exists, of whatever type.
+// Sets nothing (0, not propagated) when any of the keys exists, of whatever type.
 Reply msetnx_command(CommandContext& ctx, Args argv) {
   if (argv.size() % 2 == 0) return Reply::error(err::wrong_arity("msetnx"));
   for (size_t i = 1; i < argv.size(); i += 2) {
-    if (ctx.ks.lookup_write(ctx.db(), argv[i]) != nullptr) return Reply::integer(0);
+    if (ctx.ks.lookup_write(ctx.db(), argv[i]) != nullptr) {
+      ctx.ks.propagation().prevent();
+      return Reply::integer(0);
+    }
   }
   mset(ctx, argv.subspan(1));
   return Reply::integer(1);
@@ -366,6 +416,7 @@ Reply decrby_command(CommandContext& ctx, Args argv) {
 
 // Adds in long double and stores the printed sum (17 significant digits, no exponent) as a plain
 // string, keeping the TTL. Both the stored value and the increment must parse as a float.
+// Propagated as SET key sum KEEPTTL, the sum as replied.
 Reply incrbyfloat_command(CommandContext& ctx, Args argv) {
   Entry* e = ctx.ks.lookup_write(ctx.db(), argv[1]);
   if (e != nullptr && !e->is_string()) return wrong_type();
@@ -387,6 +438,7 @@ Reply incrbyfloat_command(CommandContext& ctx, Args argv) {
   } else {
     ctx.ks.replaced(ctx.db(), e, Entry::replace_string(e, text, enc));
   }
+  ctx.ks.propagation().rewrite({"SET", argv[1], text, "KEEPTTL"});
   return Reply::bulk(std::move(text));
 }
 
@@ -447,8 +499,8 @@ Reply getrange_command(CommandContext& ctx, Args argv) {
 }
 
 // SETRANGE key offset value: overwrites from offset, zero-padding a shorter string. An empty
-// value changes nothing (and creates no key); a result over proto-max-bulk-len is refused
-// before anything is allocated.
+// value changes nothing (creates no key, is not propagated); a result over
+// proto-max-bulk-len is refused before anything is allocated.
 Reply setrange_command(CommandContext& ctx, Args argv) {
   Reply error;
   auto offset = int_arg(argv[2], &error);
@@ -459,7 +511,10 @@ Reply setrange_command(CommandContext& ctx, Args argv) {
   if (e != nullptr && !e->is_string()) return wrong_type();
   char buf[24];
   const std::string_view old = e != nullptr ? e->string_value(buf) : std::string_view();
-  if (value.empty()) return Reply::integer(static_cast<int64_t>(old.size()));
+  if (value.empty()) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(static_cast<int64_t>(old.size()));
+  }
   const uint64_t needed = static_cast<uint64_t>(*offset) + value.size();
   if (needed > kMaxStringBytes) return Reply::error(err::kStringTooLong);
   const size_t at = static_cast<size_t>(*offset);

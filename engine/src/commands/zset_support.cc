@@ -36,7 +36,7 @@ Entry* create_zset(CommandContext& ctx, std::string_view key, std::string_view f
 size_t store_zset(CommandContext& ctx, std::string_view key, std::unique_ptr<ZsetValue> value) {
   const size_t size = value->size();
   if (size == 0) {
-    ctx.ks.remove(ctx.db(), key);
+    if (!ctx.ks.remove(ctx.db(), key)) ctx.ks.propagation().prevent();
     return 0;
   }
   const Encoding enc = value->encoding();

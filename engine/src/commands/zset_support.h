@@ -25,7 +25,8 @@ Result<Entry*> write_zset_entry(CommandContext& ctx, std::string_view key);
 // zset-max-listpack-value, else listpack.
 Entry* create_zset(CommandContext& ctx, std::string_view key, std::string_view first_member);
 // Stores `value` under key, replacing whatever is there (STORE forms), or deletes key when the
-// value is empty. Returns the stored size.
+// value is empty. Returns the stored size. An empty value with no key to delete changed
+// nothing: the running command is not propagated (core/propagation.h).
 size_t store_zset(CommandContext& ctx, std::string_view key, std::unique_ptr<ZsetValue> value);
 // After a change: keeps the Entry's encoding bits in step with the value's, and deletes the
 // key when its zset is empty.

@@ -398,6 +398,7 @@ namespace {
 // ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member [score member ...]
 // Checks, in Redis's order: options (a prefix of any order), the pair count (syntax error),
 // NX with XX, GT/LT/NX together, INCR with several pairs, every score, then the key's type.
+// Not propagated when no member was added and no score changed.
 Reply zadd_command(CommandContext& ctx, Args argv) {
   ZaddFlags flags;
   bool ch = false;
@@ -436,11 +437,13 @@ Reply zadd_command(CommandContext& ctx, Args argv) {
   }
   auto r = zset_add(ctx, argv[1], items, flags);
   if (!r.ok()) return error_of(r.status());
+  if (r->added + r->updated == 0) ctx.ks.propagation().prevent();
   if (flags.incr) return r->processed > 0 ? score_reply(r->score) : Reply::null();
   return Reply::integer(ch ? r->added + r->updated : r->added);
 }
 
-// ZINCRBY key increment member: ZADD INCR without options.
+// ZINCRBY key increment member: ZADD INCR without options (an unchanged score is not
+// propagated).
 Reply zincrby_command(CommandContext& ctx, Args argv) {
   auto delta = parse_double(argv[2]);
   if (!delta) return Reply::error(err::kNotFloat);
@@ -449,6 +452,7 @@ Reply zincrby_command(CommandContext& ctx, Args argv) {
   flags.incr = true;
   auto r = zset_add(ctx, argv[1], std::span<const ZsetInput>(&item, 1), flags);
   if (!r.ok()) return error_of(r.status());
+  if (r->added + r->updated == 0) ctx.ks.propagation().prevent();
   return score_reply(r->score);
 }
 
@@ -681,13 +685,16 @@ Reply zrangestore_command(CommandContext& ctx, Args argv) {
 
 // ---- ZREM ZREMRANGEBYRANK ZREMRANGEBYSCORE ZREMRANGEBYLEX
 
+// Removing no member is not propagated.
 Reply zrem_command(CommandContext& ctx, Args argv) {
   auto r = zset_rem(ctx, argv[1], argv.subspan(2));
-  return r.ok() ? Reply::integer(*r) : error_of(r.status());
+  if (!r.ok()) return error_of(r.status());
+  if (*r == 0) ctx.ks.propagation().prevent();
+  return Reply::integer(*r);
 }
 
 // ZREMRANGEBY{RANK,SCORE,LEX} key min max: the range is checked before the key; replies the
-// number removed; the key goes with its last member.
+// number removed; the key goes with its last member. Removing nothing is not propagated.
 template <RangeBy kBy>
 Reply zremrange_command(CommandContext& ctx, Args argv) {
   int64_t start = 0;
@@ -711,7 +718,10 @@ Reply zremrange_command(CommandContext& ctx, Args argv) {
   }
   auto e = write_zset_entry(ctx, argv[1]);
   if (!e.ok()) return error_of(e.status());
-  if (*e == nullptr) return Reply::integer(0);
+  if (*e == nullptr) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   ZsetValue* z = zset_of(*e);
   std::optional<std::pair<size_t, size_t>> ranks;  // [from, to]
   if constexpr (kBy == RangeBy::kRank) {
@@ -723,7 +733,10 @@ Reply zremrange_command(CommandContext& ctx, Args argv) {
   } else {
     ranks = lex_removal(*z, *lex);
   }
-  if (!ranks) return Reply::integer(0);
+  if (!ranks) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
   z->erase_ranks(ranks->first, ranks->second);
   after_zset_write(ctx, argv[1], *e);
   return Reply::integer(static_cast<int64_t>(ranks->second - ranks->first + 1));

@@ -110,7 +110,7 @@ Result<std::pair<size_t, Entry*>> first_zset(CommandContext& ctx, Args keys) {
 
 // ZPOPMIN|ZPOPMAX key [count]: the count (>= 0) is checked before the key. Without a count the
 // reply is a flat [member, score]; with one RESP3 nests the pairs. A missing key or count 0
-// replies an empty array.
+// replies an empty array and is not propagated.
 template <ZEnd kEnd>
 Reply zpop_command(CommandContext& ctx, Args argv) {
   if (argv.size() > 3) return syntax_error();
@@ -121,22 +121,29 @@ Reply zpop_command(CommandContext& ctx, Args argv) {
   }
   auto e = write_zset_entry(ctx, argv[1]);
   if (!e.ok()) return error_of(e.status());
-  if (*e == nullptr || (count && *count == 0)) return Reply::array();
+  if (*e == nullptr || (count && *count == 0)) {
+    ctx.ks.propagation().prevent();
+    return Reply::array();
+  }
   const bool nested = count.has_value() && ctx.resp3();
   const auto n = static_cast<uint64_t>(count.value_or(1));
   return scored_reply(pop_members(ctx, argv[1], *e, kEnd, n), nested);
 }
 
 // BZPOPMIN|BZPOPMAX key [key ...] timeout: the timeout is checked first. Replies
-// [key, member, score] from the first non-empty key.
+// [key, member, score] from the first non-empty key. Propagated as ZPOPMIN|ZPOPMAX key.
 template <ZEnd kEnd>
 Reply bzpop_command(CommandContext& ctx, Args argv) {
   if (auto e = check_timeout(argv.back())) return *e;
   auto found = first_zset(ctx, argv.subspan(1, argv.size() - 2));
   if (!found.ok()) return error_of(found.status());
   const auto [index, entry] = *found;
-  if (entry == nullptr) return would_block();
+  if (entry == nullptr) {
+    ctx.ks.propagation().prevent();
+    return would_block();
+  }
   const std::string_view key = argv[1 + index];
+  ctx.ks.propagation().rewrite({kEnd == ZEnd::kMin ? "ZPOPMIN" : "ZPOPMAX", key});
   std::vector<Reply> out;
   out.push_back(Reply::bulk(key));
   for (const auto& [m, s] : pop_members(ctx, key, entry, kEnd, 1)) append_scored(out, m, s, false);
@@ -146,7 +153,8 @@ Reply bzpop_command(CommandContext& ctx, Args argv) {
 // ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]
 // BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]
 // Parses from argv[numkeys_idx] on; the arguments are checked before the timeout, the timeout
-// before the keys. Replies [key, [[member, score] ...]] or a null array.
+// before the keys. Replies [key, [[member, score] ...]] or a null array. Propagated as
+// ZPOPMIN|ZPOPMAX key count with the number popped; nothing popped is not propagated.
 Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
   auto numkeys = parse_int64(argv[numkeys_idx]);
   if (!numkeys || *numkeys <= 0) return Reply::error(err::kMpopNumkeysNotPositive);
@@ -171,10 +179,18 @@ Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
   auto found = first_zset(ctx, argv.subspan(numkeys_idx + 1, n));
   if (!found.ok()) return error_of(found.status());
   const auto [index, entry] = *found;
-  if (entry == nullptr) return blocking ? would_block() : Reply::null_array();
+  if (entry == nullptr) {
+    ctx.ks.propagation().prevent();
+    return blocking ? would_block() : Reply::null_array();
+  }
   const std::string_view key = argv[numkeys_idx + 1 + index];
   const auto pops = static_cast<uint64_t>(count.value_or(1));
-  Reply popped = scored_reply(pop_members(ctx, key, entry, *end, pops), true);
+  const ZsetPairs items = pop_members(ctx, key, entry, *end, pops);
+  Propagation& prop = ctx.ks.propagation();
+  if (prop.active()) {
+    prop.rewrite({*end == ZEnd::kMin ? "ZPOPMIN" : "ZPOPMAX", key, std::to_string(items.size())});
+  }
+  Reply popped = scored_reply(items, true);
   return Reply::array({Reply::bulk(key), std::move(popped)});
 }
 

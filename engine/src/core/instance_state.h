@@ -9,6 +9,7 @@
 
 #include "core/config_registry.h"
 #include "core/server_stats.h"
+#include "persist/aof_state.h"
 #include "persist/snapshot_state.h"
 
 namespace kevy {
@@ -24,6 +25,8 @@ struct InstanceState {
   ServerStats stats;
   // RDB snapshot statistics and the BGSAVE writer (persist/snapshot_state.h).
   SnapshotState snapshot;
+  // The append-only file (persist/aof_state.h).
+  AofState aof;
 };
 
 }  // namespace kevy

@@ -90,6 +90,8 @@ void Keyspace::delete_expired(int db, std::string_view key) {
   // The hook gets its own copy: `key` may point into the entry being freed.
   std::string copy;
   if (expired_hook_) copy.assign(key);
+  // Propagated as DEL (lazyfree-lazy-expire no) before the key's bytes are freed.
+  propagation_.also(db, {"DEL", key});
   remove(db, key);
   ++stats_.expired_keys;
   if (expired_hook_) expired_hook_(db, copy);

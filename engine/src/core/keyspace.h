@@ -16,6 +16,7 @@
 
 #include "core/entry.h"
 #include "core/instance_state.h"
+#include "core/propagation.h"
 #include "core/random.h"
 #include "core/table.h"
 #include "kevy/config.h"
@@ -82,6 +83,9 @@ class Keyspace {
   KeyspaceStats& stats() { return stats_; }
   // CONFIG parameters, INFO statistics, start time (core/instance_state.h).
   InstanceState& instance() { return instance_; }
+  // What the running execution unit sends to the AOF (core/propagation.h). Keys deleted by
+  // expiry are added here as DEL in their db.
+  Propagation& propagation() { return propagation_; }
 
   // Fixes the command time from the clock. Called by the Store before each command.
   void begin_command() {
@@ -184,6 +188,7 @@ class Keyspace {
   std::vector<Db> dbs_;
   KeyspaceStats stats_;
   InstanceState instance_;
+  Propagation propagation_;
   int64_t now_ms_ = 0;
   int64_t now_us_ = 0;
   bool active_expire_enabled_ = true;

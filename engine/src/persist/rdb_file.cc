@@ -417,6 +417,7 @@ Status load_image(std::string_view data, Keyspace& staging, const LoadParams& pa
                                 ": " + buf);
     }
   }
+  info->end_offset = r.offset();
   if (params.progress) params.progress(data.size(), data.size());
   return Status::ok();
 }

@@ -97,6 +97,9 @@ struct LoadInfo {
   uint64_t empty_keys_skipped = 0;  // empty collections, skipped as Redis 7.0 does
   // On error: the file offset where reading stopped.
   size_t error_offset = 0;
+  // On success: where the image ended (after the checksum); an old-style AOF continues with
+  // commands from there.
+  size_t end_offset = 0;
 };
 
 // Parses a whole RDB image into `staging`, a keyspace with no keys and the databases count

@@ -17,28 +17,12 @@
 #include "kevy/store.h"
 #include "persist/crc64.h"
 #include "persist/rdb_format.h"
+#include "test_support/temp_dir.h"
 
 namespace kevy {
 namespace {
 
 constexpr int64_t kNowMs = 1795675315123;  // the oracle's ctime in the reference bytes below
-
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/kevy-rdbfile-XXXXXX";
-    path_ = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 std::string read_all(const std::string& path) {
   std::string out;

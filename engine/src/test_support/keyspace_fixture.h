@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "commands/call.h"
 #include "commands/command_table.h"
 #include "core/entry.h"
 #include "core/keyspace.h"
@@ -28,7 +29,7 @@ class KeyspaceFixture : public ::testing::Test {
     if (const CommandSpec* spec = CommandTable::instance().resolve(args, &reply)) {
       ks_.begin_command();
       CommandContext ctx{ks_, session_};
-      reply = spec->handler(ctx, args);
+      reply = call_command(ctx, *spec, args);
     }
     return reply.to_resp(session_.protocol);
   }

@@ -303,11 +303,12 @@ int main(int argc, char** argv) {
   }
   auto shared = std::make_shared<kevy::Store>(std::move(store.value()));
   feed_config(*shared, directives, config_file);
-  // The RDB snapshot (CONFIG dir / dbfilename) is loaded before clients connect, as redis-server
-  // does at startup; a file that does not load stops the start, as it stops Redis.
-  if (kevy::Status loaded = shared->load_snapshot(); loaded.is_ok()) {
+  // The AOF (appendonly yes) or else the RDB snapshot (CONFIG dir / dbfilename) is loaded
+  // before clients connect, as redis-server does at startup; a file that does not load stops
+  // the start, as it stops Redis.
+  if (kevy::Status loaded = shared->load_persisted(); loaded.is_ok()) {
     log_line('*', "DB loaded from disk");
-  } else if (loaded.code() != kevy::Status::Code::kNotFound) {
+  } else {
     std::fprintf(stderr, "kevy-server: %s\n", loaded.message().c_str());
     return 1;
   }

@@ -59,7 +59,8 @@ bool introspection_command(const std::string& label) {
 // RESTORE needs a valid payload. The corpus family persist and the DUMP/RESTORE oracle cases
 // (engine/src/commands/dump_restore_test.cc) cover them.
 bool persistence_command(const std::string& label) {
-  return label == "SAVE" || label == "BGSAVE" || label == "DUMP" || label == "RESTORE";
+  return label == "SAVE" || label == "BGSAVE" || label == "BGREWRITEAOF" || label == "DUMP" ||
+         label == "RESTORE";
 }
 
 TEST(PropsGenerators, EveryImplementedCommandIsGenerated) {

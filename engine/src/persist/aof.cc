@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <utility>
 
@@ -90,6 +91,8 @@ AppendFsync parse_fsync(const std::string& v) {
 void read_settings(Keyspace& ks, AofState& st) {
   st.fsync = parse_fsync(config_value(ks, "appendfsync"));
   st.use_rdb_preamble = config_value(ks, "aof-use-rdb-preamble") != "no";
+  st.auto_rewrite_percentage = std::strtoll(config_value(ks, "auto-aof-rewrite-percentage").c_str(), nullptr, 10);
+  st.auto_rewrite_min_size = std::strtoull(config_value(ks, "auto-aof-rewrite-min-size").c_str(), nullptr, 10);
 }
 
 // Appends the RESP multibulk form of argv.
@@ -180,12 +183,14 @@ void delete_history(Keyspace& ks, AofState& st) {
   persist_manifest(st);
 }
 
+// After opening or a rewrite: the sizes on disk, and the size auto rewrites grow from.
 void recount_sizes(AofState& st) {
   st.base_size = st.manifest.base ? file_size(join_path(st.dir, st.manifest.base->name)) : 0;
   st.current_size = st.base_size;
   for (const aof::ManifestFile& f : st.manifest.incrs) {
     st.current_size += file_size(join_path(st.dir, f.name));
   }
+  st.rewrite_base_size = st.current_size;
 }
 
 std::string temp_incr_name(const AofState& st) { return "temp-" + st.prefix + ".incr"; }
@@ -416,7 +421,20 @@ Status aof_collect_rewrite(Keyspace& ks, bool wait) {
 }
 
 void aof_poll(Keyspace& ks) {
-  if (ks.instance().aof.rewrite_writer.finished()) aof_collect_rewrite(ks);
+  AofState& st = ks.instance().aof;
+  if (st.rewrite_writer.busy()) {
+    if (st.rewrite_writer.finished()) aof_collect_rewrite(ks);
+    return;
+  }
+  // auto-aof-rewrite-percentage / -min-size, as Redis's cron checks them: the AOF grew by the
+  // percentage over its size after the last rewrite (or open) and is at least min-size.
+  if (st.on && st.auto_rewrite_percentage > 0 && st.current_size > st.auto_rewrite_min_size) {
+    const uint64_t base = st.rewrite_base_size > 0 ? st.rewrite_base_size : 1;
+    const uint64_t growth = (st.current_size - base) * 100 / base;
+    if (st.current_size > base && growth >= static_cast<uint64_t>(st.auto_rewrite_percentage)) {
+      aof_start_rewrite(ks);
+    }
+  }
 }
 
 Status aof_enable(Keyspace& ks) {

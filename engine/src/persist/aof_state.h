@@ -58,6 +58,9 @@ struct AofState {
   int selected_db = -1;      // the db the file's last SELECT chose (-1: none yet)
   AppendFsync fsync = AppendFsync::kEverySec;
   bool use_rdb_preamble = true;
+  int64_t auto_rewrite_percentage = 100;       // auto-aof-rewrite-percentage (0: off)
+  uint64_t auto_rewrite_min_size = 64 << 20;  // auto-aof-rewrite-min-size
+  uint64_t rewrite_base_size = 0;  // current_size after the last rewrite or open
   std::string retry;         // bytes of a unit whose write failed, written before the next
   uint64_t current_size = 0;  // bytes in base + increments (INFO aof_current_size)
   uint64_t base_size = 0;     // bytes in the base (INFO aof_base_size)

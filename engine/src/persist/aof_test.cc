@@ -291,5 +291,45 @@ TEST_F(AofTest, DebugLoadaofReloadsWhatTheFilesHold) {
   EXPECT_TRUE(plain.execute({"DEBUG", "LOADAOF"}).is_error());
 }
 
+// auto-aof-rewrite-percentage 100 / -min-size: once the AOF doubled over its size after the
+// last rewrite (and passed the minimum), the next command starts a rewrite.
+TEST_F(AofTest, AutoRewriteWhenTheFileDoubled) {
+  Store s = open();
+  ASSERT_EQ(s.execute({"CONFIG", "SET", "auto-aof-rewrite-min-size", "4096"}).str(), "OK");
+  auto rewrites = [&] {
+    const std::string info = s.execute({"INFO", "persistence"}).str();
+    const size_t at = info.find("aof_rewrites:");
+    return std::stoi(info.substr(at + 13));
+  };
+  for (int i = 0; i < 40; ++i) s.execute({"SET", "k" + std::to_string(i), std::string(50, 'v')});
+  EXPECT_EQ(rewrites(), 0);  // under the minimum size
+  for (int i = 0; i < 200 && rewrites() == 0; ++i) {
+    s.execute({"SET", "k" + std::to_string(i), std::string(50, 'v')});
+  }
+  ASSERT_TRUE(s.rewrite_aof().is_ok());  // waits for the automatic one, then one more
+  EXPECT_GE(rewrites(), 2);
+  ASSERT_EQ(s.execute({"CONFIG", "SET", "auto-aof-rewrite-percentage", "0"}).str(), "OK");
+  const int before = rewrites();
+  for (int i = 0; i < 400; ++i) s.execute({"SET", "k" + std::to_string(i), std::string(50, 'w')});
+  EXPECT_EQ(rewrites(), before);  // 0 turns it off
+}
+
+TEST_F(AofTest, OpenReportsLoadProgress) {
+  { Store s = open(); for (int i = 0; i < 1000; ++i) s.execute({"RPUSH", "l", std::to_string(i)}); }
+  uint64_t last_done = 0, last_total = 0;
+  int calls = 0;
+  Options opts;
+  opts.load_progress = [&](uint64_t done, uint64_t total) {
+    ++calls;
+    last_done = done;
+    last_total = total;
+  };
+  Store again = open(opts);
+  EXPECT_GT(calls, 0);
+  EXPECT_GT(last_total, 0u);
+  EXPECT_EQ(last_done, last_total);
+  EXPECT_EQ(again.llen("l").value(), 1000);
+}
+
 }  // namespace
 }  // namespace kevy

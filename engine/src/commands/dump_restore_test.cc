@@ -1,11 +1,12 @@
-// DUMP and RESTORE against redis-server 7.0.15. The tables in dump_restore_cases.inc are
-// recorded from the oracle by corpus/scripts/gen_dump_cases.py (sanitize-dump-payload yes):
-// - kDumpCases: commands building one key, Redis's DUMP payload and OBJECT ENCODING before and
+// DUMP and RESTORE against redis-server 7.0.15. The tables in tests/data/dump_restore_cases.txt
+// are recorded from the oracle by corpus/scripts/gen_dump_cases.py (sanitize-dump-payload yes)
+// and read at run time (test_support/case_file.h):
+// - dump cases: commands building one key, Redis's DUMP payload and OBJECT ENCODING before and
 //   after RESTORE. Our DUMP must be byte-identical where Redis's layout is deterministic
 //   (`exact`); every Redis payload must RESTORE in kevy to the same contents and encoding, and
 //   ours must round-trip.
-// - kRestoreCases: payloads of older RDB types and malformed values, with Redis's answer.
-// - kCorruptCases: for sample payloads, Redis's answer to each byte flipped and each
+// - restore cases: payloads of older RDB types and malformed values, with Redis's answer.
+// - corrupt cases: for sample payloads, Redis's answer to each byte flipped and each
 //   truncation of the value (footer recomputed), one letter each: O ok, B Bad data format,
 //   V version/checksum.
 // The hand-written tests at the end were recorded on the oracle with redis-cli.
@@ -15,55 +16,115 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "persist/crc64.h"
+#include "test_support/case_file.h"
 #include "test_support/family_test.h"
 
 namespace kevy {
 namespace {
 
-std::string S(const char* p, size_t n) { return std::string(p, n); }
-
 struct DumpCase {
-  const char* name;
+  std::string name;
   std::vector<std::vector<std::string>> commands;
-  const char* payload_hex;
-  const char* encoding;           // OBJECT ENCODING of the built key
-  const char* restored_encoding;  // OBJECT ENCODING after RESTORE of the payload
-  bool exact;                     // Redis's bytes are deterministic for these contents
+  std::string payload_hex;
+  std::string encoding;           // OBJECT ENCODING of the built key
+  std::string restored_encoding;  // OBJECT ENCODING after RESTORE of the payload
+  bool exact = false;             // Redis's bytes are deterministic for these contents
 };
 
 struct RestoreCase {
-  const char* name;
+  std::string name;
   std::vector<std::string> config;  // CONFIG SET name value ... before the RESTORE
-  const char* payload_hex;
-  const char* reply;     // "OK" or the error text without "ERR "
-  const char* encoding;  // after RESTORE, when OK
-  const char* type;
+  std::string payload_hex;
+  std::string reply;     // "OK" or the error text without "ERR "
+  std::string encoding;  // after RESTORE, when OK
+  std::string type;
   std::vector<std::string> contents;  // as Contents() lists them
 };
 
 // RPUSH l of n elements of `size` bytes under list-max-listpack-size `fill`: Redis's DUMP
 // payload length and its last 8 bytes (the CRC64).
 struct NodeCase {
-  int fill;
-  int size;
-  int n;
-  size_t payload_len;
-  const char* crc_hex;
+  int fill = 0;
+  int size = 0;
+  int n = 0;
+  size_t payload_len = 0;
+  std::string crc_hex;
 };
 
 struct CorruptCase {
-  const char* name;
-  const char* payload_hex;
-  const char* flips;  // per value byte: RESTORE's answer with that byte xor 0xff
-  const char* cuts;   // per length n: RESTORE's answer with the value cut to n bytes
+  std::string name;
+  std::string payload_hex;
+  std::string flips;  // per value byte: RESTORE's answer with that byte xor 0xff
+  std::string cuts;   // per length n: RESTORE's answer with the value cut to n bytes
 };
 
-#include "commands/dump_restore_cases.inc"
+struct Cases {
+  std::vector<DumpCase> dumps;
+  std::vector<NodeCase> nodes;
+  std::vector<RestoreCase> restores;
+  std::vector<CorruptCase> corrupts;
+};
+
+// Record kinds of dump_restore_cases.txt (see the generator's header comment):
+//   dump NAME ENCODING RESTORED_ENCODING EXACT(0|1) PAYLOAD_HEX, then its `cmd ARG...` lines
+//   node FILL SIZE N PAYLOAD_LEN CRC_HEX
+//   restore NAME PAYLOAD_HEX REPLY ENCODING TYPE, then `config [NAME VALUE]...` and
+//     `contents [ITEM]...`
+//   corrupt NAME PAYLOAD_HEX FLIPS CUTS
+Cases load_cases() {
+  Cases c;
+  auto need = [](const std::vector<std::string>& r, size_t n) {
+    if (r.size() != n) throw std::runtime_error("dump_restore_cases.txt: bad " + r[0] + " record");
+  };
+  for (auto& r : test_data::read_records("dump_restore_cases.txt")) {
+    const std::string& kind = r[0];
+    if (kind == "dump") {
+      need(r, 6);
+      c.dumps.push_back({r[1], {}, r[5], r[2], r[3], r[4] == "1"});
+    } else if (kind == "cmd") {
+      if (c.dumps.empty()) throw std::runtime_error("dump_restore_cases.txt: cmd before dump");
+      c.dumps.back().commands.emplace_back(r.begin() + 1, r.end());
+    } else if (kind == "node") {
+      need(r, 6);
+      c.nodes.push_back({std::stoi(r[1]), std::stoi(r[2]), std::stoi(r[3]),
+                         static_cast<size_t>(std::stoul(r[4])), r[5]});
+    } else if (kind == "restore") {
+      need(r, 6);
+      c.restores.push_back({r[1], {}, r[2], r[3], r[4], r[5], {}});
+    } else if (kind == "config" || kind == "contents") {
+      if (c.restores.empty()) {
+        throw std::runtime_error("dump_restore_cases.txt: " + kind + " before restore");
+      }
+      auto& list = kind == "config" ? c.restores.back().config : c.restores.back().contents;
+      list.assign(r.begin() + 1, r.end());
+    } else if (kind == "corrupt") {
+      need(r, 5);
+      c.corrupts.push_back({r[1], r[2], r[3], r[4]});
+    } else {
+      throw std::runtime_error("dump_restore_cases.txt: unknown record " + kind);
+    }
+  }
+  return c;
+}
+
+const Cases& cases() {
+  static const Cases c = load_cases();
+  return c;
+}
+
+// A data file that lost a table would make the loops below pass vacuously.
+TEST(DumpRestoreCasesTest, EveryTableHasCases) {
+  EXPECT_GT(cases().dumps.size(), 50u);
+  EXPECT_FALSE(cases().nodes.empty());
+  EXPECT_FALSE(cases().restores.empty());
+  EXPECT_FALSE(cases().corrupts.empty());
+}
 
 std::string to_hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -162,7 +223,7 @@ class DumpRestoreTest : public FamilyTest {
 
 TEST_F(DumpRestoreTest, DumpIsByteIdenticalToRedis) {
   int exact = 0;
-  for (const DumpCase& c : kDumpCases) {
+  for (const DumpCase& c : cases().dumps) {
     build(c);
     const std::string& key = c.commands.back()[1];
     EXPECT_EQ(text({"OBJECT", "ENCODING", key}), c.encoding) << c.name;
@@ -181,7 +242,7 @@ std::string node_element(int i, int size) {
 }
 
 TEST_F(DumpRestoreTest, ListNodeBoundariesAsRedis) {
-  for (const NodeCase& c : kNodeCases) {
+  for (const NodeCase& c : cases().nodes) {
     cmd({"FLUSHALL"});
     ASSERT_EQ(text({"CONFIG", "SET", "list-max-listpack-size", std::to_string(c.fill)}), "OK");
     std::vector<std::string> argv = {"RPUSH", "l"};
@@ -195,7 +256,7 @@ TEST_F(DumpRestoreTest, ListNodeBoundariesAsRedis) {
 }
 
 TEST_F(DumpRestoreTest, RedisPayloadsRestoreToTheSameContentsAndEncoding) {
-  for (const DumpCase& c : kDumpCases) {
+  for (const DumpCase& c : cases().dumps) {
     build(c);
     const std::string& key = c.commands.back()[1];
     const auto want = contents(key);
@@ -206,7 +267,7 @@ TEST_F(DumpRestoreTest, RedisPayloadsRestoreToTheSameContentsAndEncoding) {
 }
 
 TEST_F(DumpRestoreTest, OurPayloadsRoundTrip) {
-  for (const DumpCase& c : kDumpCases) {
+  for (const DumpCase& c : cases().dumps) {
     build(c);
     const std::string& key = c.commands.back()[1];
     const auto want = contents(key);
@@ -217,7 +278,7 @@ TEST_F(DumpRestoreTest, OurPayloadsRoundTrip) {
 }
 
 TEST_F(DumpRestoreTest, CraftedAndOldTypePayloadsAsRedis) {
-  for (const RestoreCase& c : kRestoreCases) {
+  for (const RestoreCase& c : cases().restores) {
     cmd({"FLUSHALL"});
     reset_config();
     for (size_t i = 0; i + 1 < c.config.size(); i += 2) {
@@ -241,7 +302,7 @@ char letter(const std::string& reply) {
 }
 
 TEST_F(DumpRestoreTest, CorruptedValuesAnswerAsRedis) {
-  for (const CorruptCase& c : kCorruptCases) {
+  for (const CorruptCase& c : cases().corrupts) {
     const std::string payload = from_hex(c.payload_hex);
     const std::string body = payload.substr(0, payload.size() - 10);
     std::string flips, cuts;

@@ -47,6 +47,9 @@ gate "props embedded/redis" "$CONFORM" props --seed 20240601 \
   --runs "${KEVY_CI_PROPS_RUNS:-2000}" --length 50 \
   --target spawn:redis-server --target embedded --out "$REPORTS/props-failures"
 gate "conformance ctests" run_ctest "$BUILD" -R 'conform|corpus'
+# Issue 7's acceptance: 500 generated sequences each through rdb-equiv and aof-equiv (RDB and
+# AOF files written by kevy-server and redis-server, loaded both ways; about 4-5 minutes).
+gate "rdb/aof equivalence" env OUT="$REPORTS/equiv-failures" "$ROOT/ci/equiv.sh" "$BUILD"
 
 bench_lines=()
 # Runs one benchmark binary (informational numbers; a crash or a wrong result fails the job).

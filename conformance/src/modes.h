@@ -19,7 +19,9 @@
     "[--databases N]")                                                                         \
   X("props", props_mode,                                                                       \
     "--target A --target B [--seed S] [--runs N] [--length L] [--out DIR] [--resp3 PCT] "      \
-    "[--commands commands.json] [--known-divergences F] [--exclude LABEL]... [--no-shrink]")
+    "[--commands commands.json] [--known-divergences F] [--exclude LABEL]... [--no-shrink]")  \
+  X("rdb-equiv", rdb_equiv_mode, "--seed S --sequences N [--length L] [--only I] [--out DIR] [--no-shrink] [--keep] [--no-encodings] [--fault key|ttl] [--verbose]") \
+  X("aof-equiv", aof_equiv_mode, "--seed S --sequences N [--length L] [--only I] [--out DIR] [--no-shrink] [--keep] [--no-encodings] [--fault key|ttl] [--verbose]")
 
 namespace kevy::conformance {
 

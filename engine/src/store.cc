@@ -119,12 +119,18 @@ struct Store::Impl {
     std::lock_guard<std::mutex> lock(mu);
     aof_poll(ks);
     const uint64_t deleted = ks.active_expire_cycle(ExpireCycle::kSlow);
+    end_unit_op_by_op();
+    return deleted;
+  }
+
+  // Hands each op propagated so far to the AOF as a unit of its own (no MULTI/EXEC).
+  // REQUIRES: the lock.
+  void end_unit_op_by_op() {
     for (PropagatedOp& op : ks.propagation().take()) {
       std::vector<PropagatedOp> unit;
       unit.push_back(std::move(op));
       aof_feed_unit(ks, std::move(unit));
     }
-    return deleted;
   }
 
   // The pause between two background cycles: 1/hz, with hz read under the lock because
@@ -218,7 +224,9 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   }
   session.last_command = &spec->full_name;
   return impl_->run(session, [&](CommandContext& ctx) {
-    return call_command(ctx, *spec, argv);
+    Reply reply = call_command(ctx, *spec, argv);
+    if ((spec->flags & kCmdTouchesArbitraryKeys) != 0) impl_->end_unit_op_by_op();
+    return reply;
   });
 }
 

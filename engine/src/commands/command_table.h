@@ -34,6 +34,9 @@ enum CommandFlag : uint32_t {
   kCmdNoMandatoryKeys = 1u << 16,
   kCmdNoAsyncLoading = 1u << 17,
   kCmdAsking = 1u << 18,
+  // Internal, never printed (Redis 7.0's CMD_TOUCHES_ARBITRARY_KEYS): SCAN, RANDOMKEY. Keys
+  // such a command finds expired are propagated one DEL at a time, not as one transaction.
+  kCmdTouchesArbitraryKeys = 1u << 19,
 };
 
 struct CommandSpec {

@@ -394,13 +394,13 @@ void register_keyspace_commands(CommandTable& t) {
          .group = "generic"});
   t.add({.name = "scan",
          .arity = -2,
-         .flags = kCmdReadonly,
+         .flags = kCmdReadonly | kCmdTouchesArbitraryKeys,
          .handler = scan_command,
          .since = "2.8.0",
          .group = "generic"});
   t.add({.name = "randomkey",
          .arity = 1,
-         .flags = kCmdReadonly,
+         .flags = kCmdReadonly | kCmdTouchesArbitraryKeys,
          .handler = randomkey_command,
          .since = "1.0.0",
          .group = "generic"});

@@ -331,5 +331,41 @@ TEST_F(AofTest, OpenReportsLoadProgress) {
   EXPECT_EQ(again.llen("l").value(), 1000);
 }
 
+// As redis-server 7.0.15: keys SCAN and RANDOMKEY find expired go out as separate DELs, while a
+// command naming its keys (EXISTS a b) wraps its DELs in MULTI/EXEC; KEYS deletes nothing.
+TEST_F(AofTest, ScanAndRandomkeyPropagateEachExpiredKeyAlone) {
+  Store s = open();
+  s.execute({"DEBUG", "SET-ACTIVE-EXPIRE", "0"});
+  const std::string path = aof_file("appendonly.aof.1.incr.aof");
+  auto expire_two = [&] {
+    s.execute({"SET", "a", "1", "PX", "1"});
+    s.execute({"SET", "b", "1", "PX", "1"});
+    clock_->advance_ms(10);
+  };
+  expire_two();
+  const size_t before_keys = slurp(path).size();
+  s.execute({"KEYS", "*"});
+  EXPECT_EQ(slurp(path).size(), before_keys);
+  for (const char* cmd : {"SCAN", "RANDOMKEY"}) {
+    expire_two();
+    const size_t from = slurp(path).size();
+    if (std::string_view(cmd) == "SCAN") {
+      s.execute({"SCAN", "0"});
+    } else {
+      s.execute({"RANDOMKEY"});
+    }
+    const std::string added = slurp(path).substr(from);
+    EXPECT_EQ(added.find("MULTI"), std::string::npos) << cmd;
+    EXPECT_NE(added.find("*2\r\n$3\r\nDEL\r\n$1\r\na\r\n"), std::string::npos) << cmd;
+    EXPECT_NE(added.find("*2\r\n$3\r\nDEL\r\n$1\r\nb\r\n"), std::string::npos) << cmd;
+  }
+  expire_two();
+  const size_t from = slurp(path).size();
+  s.execute({"EXISTS", "a", "b"});
+  EXPECT_EQ(slurp(path).substr(from),
+            "*1\r\n$5\r\nMULTI\r\n*2\r\n$3\r\nDEL\r\n$1\r\na\r\n"
+            "*2\r\n$3\r\nDEL\r\n$1\r\nb\r\n*1\r\n$4\r\nEXEC\r\n");
+}
+
 }  // namespace
 }  // namespace kevy

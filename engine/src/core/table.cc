@@ -136,6 +136,14 @@ void Table::insert_hashed(Entry* e, uint64_t h) {
   while (!try_insert(e, h)) rebuild(bits_ + 1);
 }
 
+void Table::reserve(size_t n) {
+  if (n == 0) return;
+  unsigned bits = kMinBits;
+  // The load limit insert_hashed keeps: at most 7/8 of the home slots used.
+  while (bits < 62 && n * 8 > (size_t{1} << bits) * 7) ++bits;
+  if (slots_.empty() || bits > bits_) rebuild(bits);
+}
+
 void Table::rebuild(unsigned bits) {
   std::vector<uint64_t> old = std::move(slots_);
   for (;;) {

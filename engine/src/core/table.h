@@ -61,6 +61,9 @@ class Table {
   // Swaps the stored pointer for `old` to `now`, which has the same key. The slot is found by
   // now's key, so `old` may already be freed (Entry::replace_* frees it).
   void replace(const Entry* old, Entry* now);
+  // Grows (never shrinks) the table so that n entries fit without a rebuild, e.g. before
+  // loading a known number of keys.
+  void reserve(size_t n);
   // Removes every entry, calling fn on each (to free it).
   void clear(const std::function<void(Entry*)>& fn);
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -318,6 +319,15 @@ Status load_image(std::string_view data, Keyspace& staging, const LoadParams& pa
         uint64_t keys = 0, expires = 0;
         if (!r.length(&keys, "RESIZEDB") || !r.length(&expires, "RESIZEDB")) return failed();
         if (obs) obs->on_resize_db(keys, expires, item_offset);
+        // Sized once for the keys to come instead of growing step by step. The counts come
+        // from the file, so they are capped by what its remaining bytes could hold (a key
+        // takes at least 3 bytes: type, key length, value).
+        if (!params.discard) {
+          const uint64_t most = r.remaining() / 3;
+          Db& d = staging.db(static_cast<int>(db));
+          d.main.reserve(static_cast<size_t>(std::min(keys, most)));
+          d.expires.reserve(static_cast<size_t>(std::min(expires, most)));
+        }
         continue;
       }
       case kOpAux: {

@@ -9,6 +9,7 @@
 #include "commands/errors.h"
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/numbers.h"
 #include "kevy/reply.h"
 
@@ -21,19 +22,6 @@ Reply help_reply(const std::string_view (&lines)[N]) {
   out.reserve(N);
   for (std::string_view line : lines) out.push_back(Reply::simple(line));
   return Reply::array(std::move(out));
-}
-
-// ASCII case-insensitive equality (Redis's strcasecmp on option names).
-inline bool eq_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]);
-    unsigned char y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
 }
 
 inline Reply wrong_type() { return Reply::error(err::kWrongType); }

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "commands/errors.h"
+#include "core/ascii.h"
 #include "core/config_params.h"
 #include "core/config_values.h"
 #include "core/glob.h"
@@ -16,17 +17,6 @@ namespace {
 
 using config::Bind;
 using config::ParamSpec;
-
-bool eq_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 constexpr std::pair<EvictionPolicy, std::string_view> kPolicyNames[] = {
     {EvictionPolicy::kVolatileLru, "volatile-lru"},

@@ -8,21 +8,11 @@
 #include <system_error>
 
 #include "commands/errors.h"
+#include "core/ascii.h"
 #include "core/numbers.h"
 
 namespace kevy::config {
 namespace {
-
-bool eq_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string enum_error(const ParamSpec& spec) {
   std::string names;

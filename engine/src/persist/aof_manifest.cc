@@ -22,6 +22,7 @@
 #include <climits>
 #include <cstring>
 
+#include "core/ascii.h"
 #include "core/config_values.h"
 #include "resp/split_args.h"
 
@@ -30,17 +31,6 @@ namespace kevy::aof {
 namespace {
 
 constexpr size_t kMaxLineChunk = 1024;  // MANIFEST_MAX_LINE: fgets reads at most this many bytes
-
-bool eq_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // C's atoll as glibc implements it: leading blanks, an optional sign, digits; clamped to the
 // long long range; 0 when there are no digits.

@@ -115,15 +115,19 @@ void append_select(std::string& out, AofState& st, int db) {
   st.selected_db = db;
 }
 
-Status write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+// Writes all of bytes; *written says how many made it when it fails part way.
+Status write_all(int fd, std::string_view bytes, size_t* written = nullptr) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (written != nullptr) *written = done;
       return Status::io_error(std::string("write to the AOF: ") + std::strerror(errno));
     }
-    bytes.remove_prefix(static_cast<size_t>(n));
+    done += static_cast<size_t>(n);
   }
+  if (written != nullptr) *written = done;
   return Status::ok();
 }
 
@@ -300,13 +304,22 @@ void aof_feed_unit(Keyspace& ks, std::vector<PropagatedOp> ops) {
   }
   if (transaction) append_command(bytes, {"EXEC"});
 
-  Status s = write_all(st.incr_fd, bytes);
+  size_t written = 0;
+  Status s = write_all(st.incr_fd, bytes, &written);
   if (!s.is_ok()) {
-    // Kept and written before the next unit, as Redis retries its buffer; a partial write may
-    // leave a cut command, which loading repairs as a truncated tail.
+    // Kept and written again before the next unit, as Redis retries its buffer. A partial
+    // write is cut off the file first (as Redis does), so that no half command stays in the
+    // middle of the file; when that fails, only the unwritten rest is kept.
     st.last_write_ok = false;
-    st.retry = std::move(bytes);
-    st.selected_db = -1;
+    if (written > 0) {
+      const off_t end = ::lseek(st.incr_fd, 0, SEEK_END);
+      if (end >= static_cast<off_t>(written) &&
+          ::ftruncate(st.incr_fd, end - static_cast<off_t>(written)) == 0) {
+        written = 0;
+      }
+    }
+    st.current_size += written;
+    st.retry = bytes.substr(written);
     return;
   }
   st.last_write_ok = true;

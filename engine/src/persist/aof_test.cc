@@ -4,6 +4,8 @@
 #include "persist/aof.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <filesystem>
@@ -365,6 +367,38 @@ TEST_F(AofTest, ScanAndRandomkeyPropagateEachExpiredKeyAlone) {
   EXPECT_EQ(slurp(path).substr(from),
             "*1\r\n$5\r\nMULTI\r\n*2\r\n$3\r\nDEL\r\n$1\r\na\r\n"
             "*2\r\n$3\r\nDEL\r\n$1\r\nb\r\n*1\r\n$4\r\nEXEC\r\n");
+}
+
+// A write that fails part way (here: the file size limit, RLIMIT_FSIZE) leaves no half command
+// in the file: the partial bytes are cut off, INFO says aof_last_write_status:err, and the unit
+// is written again before the next one once writing works.
+TEST_F(AofTest, AFailedWriteIsRetriedWithoutLeavingHalfACommand) {
+  std::string expected;
+  {
+    Store s = open();
+    s.execute({"SET", "a", "1"});
+    const std::string path = aof_file("appendonly.aof.1.incr.aof");
+    const auto size = static_cast<rlim_t>(std::filesystem::file_size(path));
+    struct rlimit old_limit;
+    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old_limit), 0);
+    auto old_handler = ::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = old_limit;
+    small.rlim_cur = size + 100;
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    s.execute({"SET", "big", std::string(1000, 'x')});  // 100 bytes fit, then EFBIG
+    const std::string info = s.execute({"INFO", "persistence"}).str();
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &old_limit), 0);
+    ::signal(SIGXFSZ, old_handler);
+    EXPECT_NE(info.find("aof_last_write_status:err\r\n"), std::string::npos);
+    EXPECT_EQ(std::filesystem::file_size(path), size);  // the partial write was cut off
+    s.execute({"SET", "after", "2"});
+    EXPECT_NE(s.execute({"INFO", "persistence"}).str().find("aof_last_write_status:ok\r\n"),
+              std::string::npos);
+    expected = digest(s);
+  }
+  Store again = open();
+  EXPECT_EQ(digest(again), expected);
+  EXPECT_EQ(again.get("big"), std::string(1000, 'x'));
 }
 
 }  // namespace

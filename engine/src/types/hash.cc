@@ -5,6 +5,7 @@
 
 #include "core/heap.h"
 #include "core/varint.h"
+#include "types/memory_usage.h"
 
 namespace kevy {
 
@@ -18,7 +19,11 @@ std::unique_ptr<Object> HashValue::clone() const {
   copy->count_ = count_;
   if (table_) {
     copy->table_ = std::make_unique<Table>();
-    table_->for_each([&](Entry* e) { copy->table_->insert(Entry::clone(e, e->key())); });
+    table_->for_each([&](Entry* e) {
+      Entry* c = Entry::clone(e, e->key());
+      copy->entry_bytes_ += heap_bytes(c->alloc_size());
+      copy->table_->insert(c);
+    });
   }
   return copy;
 }
@@ -98,9 +103,13 @@ bool HashValue::set(std::string_view field, std::string_view value, const HashLi
     convert_to_table();
   }
   if (table_) {
-    Entry* old = table_->find_or_insert(
-        field, [&] { return Entry::make_string(field, value, Encoding::kRaw); });
+    Entry* old = table_->find_or_insert(field, [&] {
+      entry_bytes_ += string_entry_heap_bytes(field.size(), value.size());
+      return Entry::make_string(field, value, Encoding::kRaw);
+    });
     if (old == nullptr) return true;
+    entry_bytes_ -= heap_bytes(old->alloc_size());
+    entry_bytes_ += string_entry_heap_bytes(field.size(), value.size());
     Entry* now = Entry::replace_string(old, value, Encoding::kRaw);
     table_->replace(old, now);
     return false;
@@ -128,6 +137,7 @@ bool HashValue::erase(std::string_view field) {
   if (table_) {
     Entry* e = table_->erase(field);
     if (e == nullptr) return false;
+    entry_bytes_ -= heap_bytes(e->alloc_size());
     Entry::destroy(e);
     return true;
   }
@@ -145,6 +155,7 @@ void HashValue::convert_to_table() {
   size_t pos = 0;
   while (pos < buf_.size()) {
     const Pair p = pair_at(pos);
+    entry_bytes_ += string_entry_heap_bytes(p.field.size(), p.value.size());
     table->insert(Entry::make_string(p.field, p.value, Encoding::kRaw));
     pos = p.next;
   }
@@ -195,6 +206,12 @@ std::pair<std::string_view, std::string_view> HashValue::random_pair(uint64_t r)
 
 size_t HashValue::memory_bytes() const {
   // Malloc chunks (core/heap.h): the object, then the buffer or the table and its entries.
+  if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
+  return heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
+         heap_bytes(table_->memory_bytes()) + entry_bytes_;
+}
+
+size_t HashValue::recount_memory_bytes() const {
   if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
   size_t n = heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
              heap_bytes(table_->memory_bytes());

@@ -11,6 +11,10 @@
 //
 // Conversion listpack -> hashtable is one-way and is the caller's decision (see
 // HashLimits / needs_table); this type only stores.
+// Memory: memory_bytes() is O(1) — the store charges it after every write command. The
+// hashtable form keeps the malloc chunks of its entries in a running sum (entry_bytes_) that
+// insert, erase, value replace and conversion adjust; the buffer and the table's slot array
+// are sized at read time.
 // Not thread-safe; views returned point into the value and are invalidated by any change.
 #pragma once
 
@@ -71,8 +75,11 @@ class HashValue final : public Object {
   // A random pair (with repetition across calls), chosen with r. REQUIRES: !empty().
   std::pair<std::string_view, std::string_view> random_pair(uint64_t r) const;
 
-  // Bytes held by this value (buffer or table slots plus entries), for MEMORY-style reports.
+  // Bytes held by this value (buffer or table slots plus entries) as malloc chunks
+  // (core/heap.h), for MEMORY USAGE and the maxmemory accounting. O(1).
   size_t memory_bytes() const;
+  // The same number counted afresh from every entry, O(n): for tests of memory_bytes().
+  size_t recount_memory_bytes() const;
 
  private:
   // One decoded listpack pair: its field and value (views into buf_) and the offset of the
@@ -89,6 +96,7 @@ class HashValue final : public Object {
   std::string buf_;  // listpack form
   size_t count_ = 0;
   std::unique_ptr<Table> table_;  // hashtable form; owns its entries
+  size_t entry_bytes_ = 0;        // hashtable form: sum of heap_bytes(alloc_size()) of entries
 };
 
 }  // namespace kevy

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
+#include <random>
 #include <set>
 #include <string>
 #include <string_view>
@@ -152,6 +154,57 @@ TEST(HashValueTest, TableScanAndRandom) {
   EXPECT_EQ(seen.size(), 100u);
   for (uint64_t r = 0; r < 50; ++r) EXPECT_EQ(h.random_pair(r * 7919).second, "v");
   EXPECT_GT(h.memory_bytes(), 100u);
+}
+
+// The running memory counter (memory_bytes) against the full recount after every operation:
+// new fields, replaced values (same length, shorter, longer, past the listpack value limit),
+// erasures (present and absent), conversion by entry count, by value length and by call, and
+// clones that carry on being modified, with limits that change from one value to the next.
+TEST(HashValueTest, MemoryBytesMatchesRecountAfterEveryOperation) {
+  std::mt19937_64 rng(11);
+  auto h = std::make_unique<HashValue>();
+  HashLimits limits;
+  size_t conversions = 0, clones = 0, max_size = 0;
+  for (int step = 0; step < 8000; ++step) {
+    const std::string field = field_name(static_cast<int>(rng() % 300));
+    const size_t len = rng() % 10 == 0 ? 40 + rng() % 200 : rng() % 24;
+    const std::string value(len, static_cast<char>('a' + rng() % 26));
+    const bool was_listpack = h->is_listpack();
+    switch (rng() % 8) {
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+        h->set(field, value, limits);
+        break;
+      case 4:
+      case 5:
+        h->erase(field);
+        break;
+      case 6:
+        if (rng() % 20 == 0) h->convert_to_table();
+        break;
+      default:
+        if (rng() % 20 == 0) {
+          std::unique_ptr<Object> copy = h->clone();
+          ASSERT_EQ(static_cast<HashValue*>(copy.get())->memory_bytes(),
+                    static_cast<HashValue*>(copy.get())->recount_memory_bytes());
+          h.reset(static_cast<HashValue*>(copy.release()));
+          ++clones;
+        } else if (rng() % 40 == 0) {
+          h = std::make_unique<HashValue>();
+          limits.max_listpack_entries = rng() % 200;
+          limits.max_listpack_value = 16 + rng() % 100;
+        }
+        break;
+    }
+    if (was_listpack && !h->is_listpack()) ++conversions;
+    ASSERT_EQ(h->memory_bytes(), h->recount_memory_bytes()) << "step " << step;
+    max_size = std::max(max_size, h->size());
+  }
+  EXPECT_GT(conversions, 10u);
+  EXPECT_GT(max_size, 150u);
+  EXPECT_GT(clones, 10u);
 }
 
 TEST(HashValueTest, ListpackRandomPair) {

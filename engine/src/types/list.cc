@@ -13,6 +13,12 @@ namespace {
 
 size_t entry_size(size_t len) { return 2 * varint::size(len) + len; }
 
+// Heap bytes (core/heap.h) of a std::string of the given capacity, as heap_bytes(string): none
+// while the text fits the inline buffer.
+size_t string_heap_bytes(size_t capacity) {
+  return capacity > std::string().capacity() ? heap_bytes(capacity + 1) : 0;
+}
+
 // Writes the entry [varint len][bytes][reverse varint len] of v at p; returns the byte after
 // it. REQUIRES: room for entry_size(v.size()) bytes.
 char* put_entry(char* p, std::string_view v) {
@@ -75,20 +81,24 @@ size_t entry_start_before(const std::string& buf, size_t end) {
   return end - 2 * k - len;
 }
 
-// Grows a node buffer. Below half the node cap it grows as std::string does (doubling). Above
-// it, the grown buffer is built fresh with the exact cap: libstdc++'s reserve() on a non-empty
-// string grows to at least twice the old capacity, which would leave full nodes half empty.
-void reserve_for(std::string& buf, size_t extra) {
+// Grows a node buffer so that `extra` more bytes fit; returns how many heap bytes
+// (core/heap.h) the buffer gained — 0 in the usual case, where it had room. Below half the
+// node cap it grows as std::string does (doubling). Above it, the grown buffer is built fresh
+// with the exact cap: libstdc++'s reserve() on a non-empty string grows to at least twice the
+// old capacity, which would leave full nodes half empty.
+size_t reserve_for(std::string& buf, size_t extra) {
   const size_t need = buf.size() + extra;
-  if (need <= buf.capacity()) return;
+  if (need <= buf.capacity()) return 0;
+  const size_t before = heap_bytes(buf);
   if (2 * buf.capacity() <= ListObject::kNodeMaxBytes || need > ListObject::kNodeMaxBytes) {
     buf.reserve(need);
-    return;
+  } else {
+    std::string grown;
+    grown.reserve(ListObject::kNodeMaxBytes);
+    grown.append(buf);
+    buf.swap(grown);
   }
-  std::string grown;
-  grown.reserve(ListObject::kNodeMaxBytes);
-  grown.append(buf);
-  buf.swap(grown);
+  return heap_bytes(buf) - before;
 }
 
 }  // namespace
@@ -96,16 +106,52 @@ void reserve_for(std::string& buf, size_t extra) {
 std::unique_ptr<Object> ListObject::clone() const {
   auto copy = std::make_unique<ListObject>();
   copy->nodes_.reserve(nodes_.size());
-  for (const Node& n : nodes_) copy->nodes_.push_back(Node{std::string(n.buf), n.count});
+  for (const Node& n : nodes_) {
+    copy->nodes_.push_back(Node{std::string(n.buf), n.count});
+    copy->node_bytes_ += heap_bytes(copy->nodes_.back().buf);  // a copy's capacity may differ
+  }
   copy->size_ = size_;
   return copy;
 }
 
 size_t ListObject::memory_bytes() const {
   // Malloc chunks (core/heap.h): the object, the node vector, every node buffer.
+  return heap_bytes(sizeof(*this)) + heap_bytes(nodes_.capacity() * sizeof(Node)) + node_bytes_;
+}
+
+size_t ListObject::recount_memory_bytes() const {
   size_t total = heap_bytes(sizeof(*this)) + heap_bytes(nodes_.capacity() * sizeof(Node));
   for (const Node& n : nodes_) total += heap_bytes(n.buf);
   return total;
+}
+
+template <typename F>
+void ListObject::edit_node(size_t k, F&& f) {
+  std::string& buf = nodes_[k].buf;
+  const size_t capacity = buf.capacity();
+  f(buf);
+  if (buf.capacity() == capacity) return;  // the usual case: the same chunk
+  node_bytes_ += heap_bytes(buf);
+  node_bytes_ -= string_heap_bytes(capacity);
+}
+
+void ListObject::drop_node(size_t k) {
+  // Released before the erase: the moves that close the gap then only ever move a buffer into
+  // an emptied node, so no buffer is freed or left behind but this one.
+  node_bytes_ -= heap_bytes(nodes_[k].buf);
+  std::string().swap(nodes_[k].buf);
+  nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(k));
+}
+
+void ListObject::drop_empty_nodes(size_t first, size_t last) {
+  for (size_t k = first; k < last; ++k) {
+    if (nodes_[k].count != 0) continue;
+    node_bytes_ -= heap_bytes(nodes_[k].buf);  // released first, as in drop_node
+    std::string().swap(nodes_[k].buf);
+  }
+  auto begin = nodes_.begin() + static_cast<std::ptrdiff_t>(first);
+  auto stop = nodes_.begin() + static_cast<std::ptrdiff_t>(last);
+  nodes_.erase(std::remove_if(begin, stop, [](const Node& x) { return x.count == 0; }), stop);
 }
 
 void ListObject::push(ListEnd end, std::string_view value) {
@@ -113,7 +159,7 @@ void ListObject::push(ListEnd end, std::string_view value) {
   if (end == ListEnd::kTail) {
     if (nodes_.empty() || nodes_.back().buf.size() + es > kNodeMaxBytes) nodes_.emplace_back();
     Node& n = nodes_.back();
-    reserve_for(n.buf, es);
+    node_bytes_ += reserve_for(n.buf, es);  // the only step that can grow the buffer
     encode_entry(n.buf, value);
     ++n.count;
   } else {
@@ -121,7 +167,7 @@ void ListObject::push(ListEnd end, std::string_view value) {
       nodes_.insert(nodes_.begin(), Node{});
     }
     Node& n = nodes_.front();
-    reserve_for(n.buf, es);
+    node_bytes_ += reserve_for(n.buf, es);
     insert_entry(n.buf, 0, value);
     ++n.count;
   }
@@ -134,10 +180,11 @@ std::string ListObject::pop(ListEnd end) {
   Node& n = nodes_[k];
   Pos p{k, end == ListEnd::kHead ? 0 : entry_start_before(n.buf, n.buf.size())};
   std::string out(value_at(p));
-  n.buf.erase(p.off, entry_bytes(p));
+  const size_t bytes = entry_bytes(p);
+  edit_node(k, [&](std::string& buf) { buf.erase(p.off, bytes); });
   --n.count;
   --size_;
-  if (n.count == 0) nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(k));
+  if (n.count == 0) drop_node(k);
   return out;
 }
 
@@ -145,7 +192,8 @@ std::string_view ListObject::at(size_t i) const { return value_at(locate(i)); }
 
 void ListObject::set(size_t i, std::string_view value) {
   Pos p = locate(i);
-  nodes_[p.node].buf.replace(p.off, entry_bytes(p), make_entry(value));
+  const size_t bytes = entry_bytes(p);
+  edit_node(p.node, [&](std::string& buf) { buf.replace(p.off, bytes, make_entry(value)); });
   split_if_needed(p.node);
 }
 
@@ -159,9 +207,8 @@ void ListObject::insert(size_t i, std::string_view value) {
     return;
   }
   Pos p = locate(i);
-  Node& n = nodes_[p.node];
-  insert_entry(n.buf, p.off, value);
-  ++n.count;
+  edit_node(p.node, [&](std::string& buf) { insert_entry(buf, p.off, value); });
+  ++nodes_[p.node].count;
   ++size_;
   split_if_needed(p.node);
 }
@@ -184,16 +231,14 @@ void ListObject::erase(size_t start, size_t n) {
       ++removed;
       --left;
     }
-    node.buf.erase(off, end - off);
+    edit_node(k, [&](std::string& buf) { buf.erase(off, end - off); });
     node.count -= static_cast<uint32_t>(removed);
     size_ -= removed;
     ++k;
     off = 0;
   }
   // Drop emptied nodes in [first, k) and merge around the cut.
-  auto begin = nodes_.begin() + static_cast<std::ptrdiff_t>(first);
-  auto stop = nodes_.begin() + static_cast<std::ptrdiff_t>(k);
-  nodes_.erase(std::remove_if(begin, stop, [](const Node& x) { return x.count == 0; }), stop);
+  drop_empty_nodes(first, k);
   if (first > 0) merge_or_drop(first - 1);
   if (first < nodes_.size()) merge_or_drop(first);
 }
@@ -231,13 +276,11 @@ size_t ListObject::remove(std::string_view value, int64_t count) {
       ++removed;
     }
     rebuilt.append(node.buf, from, std::string::npos);
-    node.buf = std::move(rebuilt);
+    edit_node(k, [&](std::string& buf) { buf = std::move(rebuilt); });
     node.count -= removed;
   }
   size_ -= hits.size();
-  nodes_.erase(std::remove_if(nodes_.begin(), nodes_.end(),
-                              [](const Node& x) { return x.count == 0; }),
-               nodes_.end());
+  drop_empty_nodes(0, nodes_.size());
   for (size_t k = 0; k + 1 < nodes_.size();) {
     if (nodes_[k].buf.size() + nodes_[k + 1].buf.size() <= kNodeMaxBytes) {
       merge_or_drop(k);
@@ -306,6 +349,7 @@ size_t ListObject::entry_bytes(Pos p) const {
 
 void ListObject::split_if_needed(size_t k) {
   if (nodes_[k].buf.size() <= kNodeMaxBytes || nodes_[k].count <= 1) return;
+  node_bytes_ -= heap_bytes(nodes_[k].buf);  // freed with `whole`; the parts are added below
   Node whole = std::move(nodes_[k]);
   std::vector<Node> parts;
   parts.emplace_back();
@@ -321,7 +365,8 @@ void ListObject::split_if_needed(size_t k) {
     ++parts.back().count;
     off += es;
   }
-  nodes_[k] = std::move(parts[0]);
+  for (const Node& part : parts) node_bytes_ += heap_bytes(part.buf);
+  nodes_[k] = std::move(parts[0]);  // nodes_[k] was moved from: no buffer of its own
   nodes_.insert(nodes_.begin() + static_cast<std::ptrdiff_t>(k) + 1,
                 std::make_move_iterator(parts.begin() + 1), std::make_move_iterator(parts.end()));
 }
@@ -329,16 +374,16 @@ void ListObject::split_if_needed(size_t k) {
 void ListObject::merge_or_drop(size_t k) {
   if (k >= nodes_.size()) return;
   if (nodes_[k].count == 0) {
-    nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(k));
+    drop_node(k);
     return;
   }
   if (k + 1 >= nodes_.size()) return;
   Node& a = nodes_[k];
   Node& b = nodes_[k + 1];
   if (a.buf.size() + b.buf.size() > kNodeMaxBytes) return;
-  a.buf.append(b.buf);
+  edit_node(k, [&](std::string& buf) { buf.append(b.buf); });
   a.count += b.count;
-  nodes_.erase(nodes_.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  drop_node(k + 1);
 }
 
 }  // namespace kevy

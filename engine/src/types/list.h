@@ -9,6 +9,12 @@
 //
 // Indexes are 0-based from the head. Views returned by at()/the visitors point into a node and
 // are valid until the list is next modified. Not thread-safe (the Store's mutex guards it).
+//
+// Memory: memory_bytes() is O(1) — the store charges it after every write command. The node
+// buffers' malloc chunks are kept in a running sum (node_bytes_) that every path changing a
+// buffer's capacity or the set of nodes adjusts; the object and the node vector are sized at
+// read time. A node leaving the vector has its buffer released first, so the element moves
+// that close the gap carry every other buffer along unchanged.
 #pragma once
 
 #include <cstddef>
@@ -28,13 +34,20 @@ class ListObject final : public Object {
  public:
   static constexpr size_t kNodeMaxBytes = 8192;
 
+  ListObject() = default;
+  ListObject(const ListObject&) = delete;
+  ListObject& operator=(const ListObject&) = delete;
+
   std::unique_ptr<Object> clone() const override;
 
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   size_t node_count() const { return nodes_.size(); }
-  // Bytes held by the value (object, node table and node buffers), for MEMORY USAGE-like uses.
+  // Bytes held by the value (object, node table and node buffers) as malloc chunks
+  // (core/heap.h), for MEMORY USAGE and the maxmemory accounting. O(1).
   size_t memory_bytes() const;
+  // The same number counted afresh from every node, O(nodes): for tests of memory_bytes().
+  size_t recount_memory_bytes() const;
 
   void push(ListEnd end, std::string_view value);
   // REQUIRES: !empty().
@@ -93,9 +106,17 @@ class ListObject final : public Object {
   void split_if_needed(size_t k);
   // Merges node k with node k+1 when both fit in one node; drops k if it is empty.
   void merge_or_drop(size_t k);
+  // Removes node k from the vector, its buffer's bytes from node_bytes_.
+  void drop_node(size_t k);
+  // Removes every node of [first, last) holding no element.
+  void drop_empty_nodes(size_t first, size_t last);
+  // Runs f(buf) on node k's buffer and moves node_bytes_ by the change of its malloc chunk.
+  template <typename F>
+  void edit_node(size_t k, F&& f);
 
   std::vector<Node> nodes_;
   size_t size_ = 0;
+  size_t node_bytes_ = 0;  // sum of heap_bytes(n.buf) over nodes_
 };
 
 }  // namespace kevy

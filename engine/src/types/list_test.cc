@@ -1,10 +1,12 @@
 // ListObject against a std::deque model: random pushes, pops, sets, inserts, erases and
 // removes with elements of every size class (empty, short, around the varint boundaries, larger
-// than a node), so that nodes split, merge and drop.
+// than a node), so that nodes split, merge and drop. memory_bytes() (running counter) is
+// checked against recount_memory_bytes() (full recount) after every operation.
 #include "types/list.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <random>
@@ -115,12 +117,75 @@ TEST(ListObjectTest, RandomOperationsMatchModel) {
       size_t i = rng() % model.size();
       ASSERT_EQ(l.at(i), model[i]);
     }
+    ASSERT_EQ(l.memory_bytes(), l.recount_memory_bytes()) << "step " << step;
     if (step % 997 == 0) expect_same(l, model);
   }
   expect_same(l, model);
   auto copy = l.clone();
   l.push(ListEnd::kHead, "only in the original");
   expect_same(*static_cast<ListObject*>(copy.get()), model);
+  const auto* c = static_cast<const ListObject*>(copy.get());
+  EXPECT_EQ(c->memory_bytes(), c->recount_memory_bytes());
+}
+
+// The running memory counter through every mutating method, with elements either tiny (nodes
+// whose buffer fits std::string's inline storage, so node moves mix inline and heap buffers) or
+// 3..9 KB (one or two per node, so nodes are created, split, merged and dropped all the time),
+// and clones that carry on being modified.
+TEST(ListObjectTest, MemoryBytesMatchesRecountAfterEveryOperation) {
+  std::mt19937_64 rng(7);
+  auto value = [&] {
+    const size_t n = rng() % 3 == 0 ? 3000 + rng() % 6000 : rng() % 6;
+    return std::string(n, static_cast<char>('a' + rng() % 3));
+  };
+  auto l = std::make_unique<ListObject>();
+  size_t clones = 0, max_nodes = 0;
+  for (int step = 0; step < 8000; ++step) {
+    const size_t size = l->size();
+    switch (rng() % 12) {
+      case 0:
+      case 1:
+        l->push(ListEnd::kHead, value());
+        break;
+      case 2:
+      case 3:
+        l->push(ListEnd::kTail, value());
+        break;
+      case 4:
+        if (size > 0) l->pop(rng() % 2 ? ListEnd::kHead : ListEnd::kTail);
+        break;
+      case 5:
+        if (size > 0) l->set(rng() % size, value());
+        break;
+      case 6:
+      case 7:
+        l->insert(rng() % (size + 1), value());
+        break;
+      case 8:
+        if (size > 0) l->erase(rng() % size, rng() % 4);
+        break;
+      case 9:
+        if (size > 0 && rng() % 3 == 0) {
+          const std::string v(l->at(rng() % size));
+          l->remove(v, static_cast<int64_t>(rng() % 5) - 2);
+        }
+        break;
+      case 10:
+        if (rng() % 20 == 0) {  // carry on with the copy
+          std::unique_ptr<Object> copy = l->clone();
+          l.reset(static_cast<ListObject*>(copy.release()));
+          ++clones;
+        }
+        break;
+      default:
+        if (rng() % 150 == 0) l = std::make_unique<ListObject>();  // start over
+        break;
+    }
+    ASSERT_EQ(l->memory_bytes(), l->recount_memory_bytes()) << "step " << step;
+    max_nodes = std::max(max_nodes, l->node_count());
+  }
+  EXPECT_GT(clones, 10u);
+  EXPECT_GT(max_nodes, 20u);
 }
 
 TEST(ListObjectTest, NodesFollowTheEightKiBLimit) {

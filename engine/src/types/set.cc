@@ -5,6 +5,7 @@
 
 #include "core/heap.h"
 #include "core/numbers.h"
+#include "types/memory_usage.h"
 
 namespace kevy {
 namespace {
@@ -38,7 +39,11 @@ std::unique_ptr<Object> SetValue::clone() const {
   copy->count_ = count_;
   if (table_) {
     copy->table_ = std::make_unique<Table>();
-    table_->for_each([&](Entry* e) { copy->table_->insert(Entry::clone(e, e->key())); });
+    table_->for_each([&](Entry* e) {
+      Entry* c = Entry::clone(e, e->key());
+      copy->entry_bytes_ += heap_bytes(c->alloc_size());
+      copy->table_->insert(c);
+    });
   }
   return copy;
 }
@@ -123,14 +128,16 @@ bool SetValue::add(std::string_view member, size_t max_intset_entries) {
     convert_to_table();
   }
   return table_->find_or_insert(member, [&] {
-           return Entry::make_string(member, "", Encoding::kRaw);
-         }) == nullptr;
+    entry_bytes_ += string_entry_heap_bytes(member.size(), 0);
+    return Entry::make_string(member, "", Encoding::kRaw);
+  }) == nullptr;
 }
 
 bool SetValue::erase(std::string_view member) {
   if (table_) {
     Entry* e = table_->erase(member);
     if (e == nullptr) return false;
+    entry_bytes_ -= heap_bytes(e->alloc_size());
     Entry::destroy(e);
     return true;
   }
@@ -150,7 +157,9 @@ void SetValue::convert_to_table() {
   auto table = std::make_unique<Table>();
   char buf[24];
   for (size_t i = 0; i < count_; ++i) {
-    table->insert(Entry::make_string(int_text(int_at(i), buf), "", Encoding::kRaw));
+    const std::string_view member = int_text(int_at(i), buf);
+    entry_bytes_ += string_entry_heap_bytes(member.size(), 0);
+    table->insert(Entry::make_string(member, "", Encoding::kRaw));
   }
   table_ = std::move(table);
   std::string().swap(buf_);
@@ -187,6 +196,12 @@ std::string SetValue::random_member(uint64_t r) const {
 
 size_t SetValue::memory_bytes() const {
   // Malloc chunks (core/heap.h): the object, then the buffer or the table and its entries.
+  if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
+  return heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
+         heap_bytes(table_->memory_bytes()) + entry_bytes_;
+}
+
+size_t SetValue::recount_memory_bytes() const {
   if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
   size_t n = heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
              heap_bytes(table_->memory_bytes());

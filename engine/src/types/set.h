@@ -9,6 +9,10 @@
 //
 // add() converts intset -> hashtable when a member is not an integer or the set grows past
 // the given max_intset_entries; never back.
+// Memory: memory_bytes() is O(1) — the store charges it after every write command. The
+// hashtable form keeps the malloc chunks of its entries in a running sum (entry_bytes_) that
+// add, erase and conversion adjust; the buffer and the table's slot array are sized at read
+// time.
 // Not thread-safe; views returned point into the value and are invalidated by any change.
 #pragma once
 
@@ -60,7 +64,11 @@ class SetValue final : public Object {
   // A member chosen with r (repetition across calls). REQUIRES: !empty().
   std::string random_member(uint64_t r) const;
 
+  // Bytes held by this value (buffer or table slots plus entries) as malloc chunks
+  // (core/heap.h), for MEMORY USAGE and the maxmemory accounting. O(1).
   size_t memory_bytes() const;
+  // The same number counted afresh from every entry, O(n): for tests of memory_bytes().
+  size_t recount_memory_bytes() const;
 
  private:
   int64_t int_at(size_t i) const;
@@ -73,6 +81,7 @@ class SetValue final : public Object {
   unsigned width_ = 2;
   size_t count_ = 0;
   std::unique_ptr<Table> table_;  // hashtable form; owns its entries
+  size_t entry_bytes_ = 0;        // hashtable form: sum of heap_bytes(alloc_size()) of entries
 };
 
 }  // namespace kevy

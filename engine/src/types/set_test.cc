@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -81,6 +84,69 @@ TEST(SetValueTest, ScanAndRandomCoverTheTable) {
   i.add("4", 512);
   i.add("9", 512);
   for (uint64_t r = 0; r < 10; ++r) EXPECT_TRUE(i.contains(i.random_member(r)));
+}
+
+// The running memory counter (memory_bytes) against the full recount after every operation:
+// integer members of every width (so the intset widens), non-integers and growth past the limit
+// (conversion), erasures present and absent, explicit conversion, sets started as tables, and
+// clones that carry on being modified.
+TEST(SetValueTest, MemoryBytesMatchesRecountAfterEveryOperation) {
+  std::mt19937_64 rng(5);
+  auto member = [&]() -> std::string {
+    switch (rng() % 6) {
+      case 0:
+        return std::to_string(static_cast<int64_t>(rng() % 200) - 100);
+      case 1:
+        return std::to_string(static_cast<int64_t>(rng() % 200) * 1000);  // 4-byte slots
+      case 2:
+        return std::to_string(static_cast<int64_t>(rng() % 200) << 40);  // 8-byte slots
+      case 3:
+        return "m" + std::to_string(rng() % 300) + std::string(rng() % 40, 'x');
+      default:
+        return std::to_string(rng() % 300);
+    }
+  };
+  auto s = std::make_unique<SetValue>();
+  size_t max_intset = 512;
+  size_t conversions = 0, clones = 0, max_size = 0;
+  for (int step = 0; step < 8000; ++step) {
+    const bool was_intset = s->is_intset();
+    switch (rng() % 8) {
+      case 0:
+      case 1:
+      case 2:
+        s->add(member(), max_intset);
+        break;
+      case 3:
+        if (rng() % 4 == 0) s->add(member(), max_intset);  // the non-integers are rarer
+        break;
+      case 4:
+      case 5:
+        s->erase(member());
+        break;
+      case 6:
+        if (rng() % 30 == 0) s->convert_to_table();
+        break;
+      default:
+        if (rng() % 20 == 0) {
+          std::unique_ptr<Object> copy = s->clone();
+          ASSERT_EQ(static_cast<SetValue*>(copy.get())->memory_bytes(),
+                    static_cast<SetValue*>(copy.get())->recount_memory_bytes());
+          s.reset(static_cast<SetValue*>(copy.release()));
+          ++clones;
+        } else if (rng() % 30 == 0) {
+          s = rng() % 3 == 0 ? SetValue::make_table() : std::make_unique<SetValue>();
+          max_intset = rng() % 300;
+        }
+        break;
+    }
+    if (was_intset && !s->is_intset()) ++conversions;
+    ASSERT_EQ(s->memory_bytes(), s->recount_memory_bytes()) << "step " << step;
+    max_size = std::max(max_size, s->size());
+  }
+  EXPECT_GT(conversions, 10u);
+  EXPECT_GT(max_size, 150u);
+  EXPECT_GT(clones, 10u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "core/heap.h"
 #include "core/varint.h"
+#include "types/memory_usage.h"
 
 namespace kevy {
 namespace {
@@ -82,9 +83,11 @@ std::unique_ptr<Object> ZsetValue::clone() const {
       out.reserve(chunk.capacity());
       for (const Node& n : chunk) {
         Entry* e = Entry::clone(n.entry, n.entry->key());
+        copy->entry_bytes_ += heap_bytes(e->alloc_size());
         copy->table_->insert(e);
         out.push_back(Node{n.score, e});
       }
+      copy->chunk_bytes_ += chunk_heap_bytes(out);
     }
     copy->fenwick_rebuild();
   }
@@ -137,6 +140,38 @@ void ZsetValue::lp_insert(std::string_view member, double score) {
 void ZsetValue::lp_erase_at(size_t pos, size_t next) {
   buf_.erase(pos, next - pos);
   --count_;
+}
+
+// ---- skiplist form: memory accounting ----
+
+size_t ZsetValue::chunk_heap_bytes(const Chunk& chunk) {
+  return heap_bytes(chunk.capacity() * sizeof(Node));
+}
+
+Entry* ZsetValue::make_entry(std::string_view member, double score) {
+  entry_bytes_ += string_entry_heap_bytes(member.size(), sizeof score);
+  return Entry::make_string(member, score_bytes(score), Encoding::kRaw);
+}
+
+void ZsetValue::destroy_entry(Entry* e) {
+  entry_bytes_ -= heap_bytes(e->alloc_size());
+  Entry::destroy(e);
+}
+
+template <typename F>
+void ZsetValue::edit_chunk(size_t c, F&& f) {
+  Chunk& chunk = chunks_[c];
+  const size_t capacity = chunk.capacity();
+  f(chunk);
+  if (chunk.capacity() == capacity) return;  // the usual case: the same array
+  chunk_bytes_ += chunk_heap_bytes(chunk);
+  chunk_bytes_ -= heap_bytes(capacity * sizeof(Node));
+}
+
+void ZsetValue::drop_chunk(size_t c) {
+  chunk_bytes_ -= chunk_heap_bytes(chunks_[c]);
+  Chunk().swap(chunks_[c]);
+  chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(c));
 }
 
 // ---- skiplist form: rank index ----
@@ -201,14 +236,19 @@ void ZsetValue::sl_insert(Entry* e, double score) {
     c = chunks_.size() - 1;
     i = chunks_[c].size();
   }
+  const size_t at = i;  // (clang 14 cannot capture a structured binding)
+  edit_chunk(c, [&](Chunk& chunk) {
+    chunk.insert(chunk.begin() + static_cast<std::ptrdiff_t>(at), Node{score, e});
+  });
   Chunk& chunk = chunks_[c];
-  chunk.insert(chunk.begin() + static_cast<std::ptrdiff_t>(i), Node{score, e});
   if (chunk.size() <= kChunkMax) {
     fenwick_add(c, 1);
     return;
   }
+  // The lower half keeps its array (resize never shrinks a capacity); the upper half's is new.
   Chunk upper(chunk.begin() + static_cast<std::ptrdiff_t>(chunk.size() / 2), chunk.end());
   chunk.resize(chunk.size() / 2);
+  chunk_bytes_ += chunk_heap_bytes(upper);
   chunks_.insert(chunks_.begin() + static_cast<std::ptrdiff_t>(c) + 1, std::move(upper));
   fenwick_rebuild();
 }
@@ -216,16 +256,17 @@ void ZsetValue::sl_insert(Entry* e, double score) {
 void ZsetValue::sl_erase_node(double score, std::string_view member) {
   const auto [c, i] = sl_lower_bound(score, member);
   Chunk& chunk = chunks_[c];
-  chunk.erase(chunk.begin() + static_cast<std::ptrdiff_t>(i));
+  chunk.erase(chunk.begin() + static_cast<std::ptrdiff_t>(i));  // keeps the capacity
   if (chunk.empty()) {
-    chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(c));
+    drop_chunk(c);
     fenwick_rebuild();
     return;
   }
   if (chunk.size() < kChunkMergeBelow && c + 1 < chunks_.size() &&
       chunk.size() + chunks_[c + 1].size() <= kChunkMax) {
-    chunk.insert(chunk.end(), chunks_[c + 1].begin(), chunks_[c + 1].end());
-    chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(c) + 1);
+    const Chunk& next = chunks_[c + 1];
+    edit_chunk(c, [&](Chunk& ch) { ch.insert(ch.end(), next.begin(), next.end()); });
+    drop_chunk(c + 1);
     fenwick_rebuild();
     return;
   }
@@ -240,7 +281,7 @@ void ZsetValue::convert_to_skiplist() {
   std::vector<Node> nodes;
   nodes.reserve(count_);
   for_each([&](const ZsetItem& item) {  // still the listpack walk: table_ is set after
-    Entry* e = Entry::make_string(item.member, score_bytes(item.score), Encoding::kRaw);
+    Entry* e = make_entry(item.member, item.score);
     table->insert(e);
     nodes.push_back(Node{item.score, e});
   });
@@ -249,6 +290,7 @@ void ZsetValue::convert_to_skiplist() {
     const size_t end = std::min(nodes.size(), at + kChunkMax / 2);
     chunks_.emplace_back(nodes.begin() + static_cast<std::ptrdiff_t>(at),
                          nodes.begin() + static_cast<std::ptrdiff_t>(end));
+    chunk_bytes_ += chunk_heap_bytes(chunks_.back());
   }
   fenwick_rebuild();
   std::string().swap(buf_);
@@ -293,7 +335,7 @@ bool ZsetValue::set(std::string_view member, double score, const ZsetLimits& lim
     sl_insert(e, score);
     return false;
   }
-  e = Entry::make_string(member, score_bytes(score), Encoding::kRaw);
+  e = make_entry(member, score);
   table_->insert(e);
   sl_insert(e, score);
   return true;
@@ -312,7 +354,7 @@ bool ZsetValue::erase(std::string_view member) {
   Entry* e = table_->erase(member);
   if (e == nullptr) return false;
   sl_erase_node(entry_score(e), member);
-  Entry::destroy(e);
+  destroy_entry(e);
   return true;
 }
 
@@ -334,14 +376,12 @@ void ZsetValue::erase_ranks(size_t from, size_t to) {
   while (remaining > 0) {
     Chunk& chunk = chunks_[c];
     const size_t take = std::min(remaining, chunk.size() - i);
-    for (size_t k = i; k < i + take; ++k) {
-      Entry::destroy(table_->erase(chunk[k].entry->key()));
-    }
+    for (size_t k = i; k < i + take; ++k) destroy_entry(table_->erase(chunk[k].entry->key()));
     chunk.erase(chunk.begin() + static_cast<std::ptrdiff_t>(i),
                 chunk.begin() + static_cast<std::ptrdiff_t>(i + take));
     remaining -= take;
     if (chunk.empty()) {
-      chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(c));
+      drop_chunk(c);
     } else {
       ++c;
     }
@@ -476,6 +516,13 @@ ZsetItem ZsetValue::random_item(uint64_t r) const {
 size_t ZsetValue::memory_bytes() const {
   // Malloc chunks (core/heap.h): the object, then the buffer, or the table, its entries and
   // the rank index.
+  if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
+  return heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
+         heap_bytes(table_->memory_bytes()) + heap_bytes(chunks_.capacity() * sizeof(Chunk)) +
+         heap_bytes(fenwick_.capacity() * sizeof(size_t)) + chunk_bytes_ + entry_bytes_;
+}
+
+size_t ZsetValue::recount_memory_bytes() const {
   if (!table_) return heap_bytes(sizeof(*this)) + heap_bytes(buf_);
   size_t n = heap_bytes(sizeof(*this)) + heap_bytes(sizeof(Table)) +
              heap_bytes(table_->memory_bytes()) + heap_bytes(chunks_.capacity() * sizeof(Chunk)) +

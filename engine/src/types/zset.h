@@ -17,6 +17,11 @@
 // Conversion listpack -> skiplist happens in set() when ZsetLimits are exceeded, or through
 // convert_to_skiplist(); never back (as in Redis, except for the STORE forms, which pick the
 // encoding of a new key from its final size: see `new_for_size`).
+// Memory: memory_bytes() is O(1) — the store charges it after every write command. The
+// skiplist form keeps running sums of the malloc chunks of its entries (entry_bytes_) and of
+// its index chunks' arrays (chunk_bytes_), adjusted wherever an entry is made or freed or a
+// chunk's capacity changes (growth, split, merge, drop); the buffer, the table's slot array,
+// the chunk vector and the Fenwick array are sized at read time.
 // Not thread-safe; views returned point into the value and are invalidated by any change.
 #pragma once
 
@@ -97,8 +102,12 @@ class ZsetValue final : public Object {
   // A random item (with repetition across calls), chosen with r. REQUIRES: !empty().
   ZsetItem random_item(uint64_t r) const;
 
-  // Bytes held by this value, for MEMORY-style reports.
+  // Bytes held by this value as malloc chunks (core/heap.h), for MEMORY USAGE and the
+  // maxmemory accounting. O(1).
   size_t memory_bytes() const;
+  // The same number counted afresh from every entry and chunk, O(n): for tests of
+  // memory_bytes().
+  size_t recount_memory_bytes() const;
 
  private:
   struct Node {
@@ -122,12 +131,24 @@ class ZsetValue final : public Object {
   size_t sl_rank_of_chunk(size_t chunk) const;              // ranks before chunk
   void fenwick_add(size_t chunk, int64_t delta);
   void fenwick_rebuild();
+  // Memory accounting of the skiplist form (see the header comment).
+  static size_t chunk_heap_bytes(const Chunk& chunk);
+  Entry* make_entry(std::string_view member, double score);  // counted in entry_bytes_
+  void destroy_entry(Entry* e);                              // uncounted and freed
+  // Runs f(chunk) on chunks_[c] and moves chunk_bytes_ by the change of its array's chunk.
+  template <typename F>
+  void edit_chunk(size_t c, F&& f);
+  // Removes chunks_[c] (releasing its array first, so the moves closing the gap free nothing
+  // else).
+  void drop_chunk(size_t c);
 
   std::string buf_;  // listpack form
   size_t count_ = 0;
   std::unique_ptr<Table> table_;  // skiplist form: member entries, owned
   std::vector<Chunk> chunks_;     // skiplist form: ordered index
   std::vector<size_t> fenwick_;   // over chunks_[i].size()
+  size_t entry_bytes_ = 0;        // skiplist form: heap_bytes(alloc_size()) of every entry
+  size_t chunk_bytes_ = 0;        // skiplist form: chunk_heap_bytes() of every chunk
 };
 
 // Redis's score comparison order: by score, then member bytes.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -161,9 +162,13 @@ void random_walk(bool skiplist, unsigned seed, int ops, int members) {
         break;
       }
     }
-    if (op % 97 == 0) expect_matches(z, model);
+    if (op % 97 == 0) {
+      expect_matches(z, model);
+      ASSERT_EQ(z.memory_bytes(), z.recount_memory_bytes()) << "op " << op;
+    }
   }
   expect_matches(z, model);
+  EXPECT_EQ(z.memory_bytes(), z.recount_memory_bytes());
   // partition_point agrees with the model's lower_bound on scores.
   for (double bound = -1; bound < 14; bound += 0.5) {
     const size_t want = static_cast<size_t>(std::distance(
@@ -175,8 +180,83 @@ void random_walk(bool skiplist, unsigned seed, int ops, int members) {
   auto copy = z.clone();
   auto* cz = static_cast<ZsetValue*>(copy.get());
   expect_matches(*cz, model);
+  EXPECT_EQ(cz->memory_bytes(), cz->recount_memory_bytes());
   cz->set("extra", 1, limits);
   EXPECT_EQ(z.size(), model.size());
+}
+
+// The running memory counters (memory_bytes) against the full recount after every operation:
+// new members (short and past the listpack value limit), score changes (same, other, so nodes
+// move between chunks), erasures, rank-range erasures (emptying and merging chunks), conversion
+// by size, by member length and by call, new_for_size, a listpack rebuilt from a skiplist (as
+// an RDB load or a STORE command does), and clones that carry on being modified.
+TEST(ZsetValue, MemoryBytesMatchesRecountAfterEveryOperation) {
+  std::mt19937_64 rng(13);
+  auto z = std::make_unique<ZsetValue>();
+  ZsetLimits limits;
+  size_t conversions = 0, clones = 0, rebuilt = 0, max_size = 0;
+  for (int op = 0; op < 10000; ++op) {
+    std::string m = "m" + std::to_string(rng() % 1500);
+    if (rng() % 50 == 0) m.append(70, 'x');  // past max_listpack_value
+    const double score =
+        rng() % 4 == 0 ? static_cast<double>(rng() % 1000) / 7 : static_cast<double>(rng() % 100);
+    const bool was_listpack = z->is_listpack();
+    switch (rng() % 10) {
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+      case 4:
+        z->set(m, score, limits);
+        break;
+      case 5:
+        z->erase(m);
+        break;
+      case 6:
+        if (!z->empty() && rng() % 4 == 0) {
+          const size_t a = rng() % z->size();
+          z->erase_ranks(a, std::min(z->size() - 1, a + rng() % 20));
+        }
+        break;
+      case 7:
+        if (rng() % 40 == 0) z->convert_to_skiplist();
+        break;
+      case 8:
+        if (rng() % 20 == 0) {
+          std::unique_ptr<Object> copy = z->clone();
+          ASSERT_EQ(static_cast<ZsetValue*>(copy.get())->memory_bytes(),
+                    static_cast<ZsetValue*>(copy.get())->recount_memory_bytes());
+          z.reset(static_cast<ZsetValue*>(copy.release()));
+          ++clones;
+        }
+        break;
+      default:
+        if (rng() % 60 == 0) {
+          // A new value from all or the first few items, as a STORE command or an RDB load
+          // builds one: a small one from a skiplist gets a listpack.
+          limits.max_listpack_entries = rng() % 300;
+          const size_t n = rng() % 2 ? z->size() : std::min(z->size(), size_t{rng() % 100});
+          auto next = ZsetValue::new_for_size(n, rng() % 80, limits);
+          const ZsetLimits unlimited{1u << 30, 1u << 30};
+          if (n > 0) {
+            z->for_ranks(0, n - 1, false, [&](const ZsetItem& it) {
+              next->set(it.member, it.score, unlimited);
+              return true;
+            });
+          }
+          rebuilt += !z->is_listpack() && next->is_listpack();
+          z = std::move(next);
+        }
+        break;
+    }
+    if (was_listpack && !z->is_listpack()) ++conversions;
+    ASSERT_EQ(z->memory_bytes(), z->recount_memory_bytes()) << "op " << op;
+    max_size = std::max(max_size, z->size());
+  }
+  EXPECT_GT(conversions, 10u);
+  EXPECT_GT(max_size, 300u);  // several index chunks
+  EXPECT_GT(clones, 10u);
+  EXPECT_GT(rebuilt, 0u);
 }
 
 TEST(ZsetValue, SkiplistRandomOperationsMatchModel) { random_walk(true, 1, 20000, 3000); }

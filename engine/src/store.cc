@@ -4,6 +4,8 @@
 #include "kevy/store.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <condition_variable>
 #include <limits>
 #include <mutex>
@@ -17,6 +19,7 @@
 #include "commands/errors.h"
 #include "commands/expire.h"
 #include "commands/hashes.h"
+#include "commands/memory_cmds.h"
 #include "commands/sets.h"
 #include "commands/keyspace.h"
 #include "commands/lists.h"
@@ -25,9 +28,9 @@
 #include "core/heap.h"
 #include "core/keyspace.h"
 #include "core/numbers.h"
+#include "evict/eviction.h"
 #include "persist/aof.h"
 #include "persist/snapshot.h"
-#include "types/memory_usage.h"
 
 namespace kevy {
 
@@ -70,22 +73,72 @@ struct Store::Impl {
     aof_disable(ks);  // final fsync, files closed
   }
 
-  // Runs fn(ctx) under the lock with the command time fixed.
+  // Runs fn(ctx) under the lock with the command time fixed, after evicting what maxmemory
+  // requires (out_of_memory() then tells whether memory is still over the limit).
   template <typename Fn>
   auto run(Session& session, Fn&& fn) {
+    return run_locked(session, /*evict=*/true, std::forward<Fn>(fn));
+  }
+  // The same without eviction: for commands refused before they run, as Redis evicts only
+  // for commands it is about to call.
+  template <typename Fn>
+  auto run_no_evict(Session& session, Fn&& fn) {
+    return run_locked(session, /*evict=*/false, std::forward<Fn>(fn));
+  }
+
+  template <typename Fn>
+  auto run_locked(Session& session, bool evict, Fn&& fn) {
     std::lock_guard<std::mutex> lock(mu);
     ks.begin_command();
     poll_bgsave(ks);  // a finished BGSAVE updates LASTSAVE / INFO first, as Redis's cron does
     aof_poll(ks);     // and a finished AOF rewrite switches the manifest
+    oom = evict && !make_room(session.db);
     CommandContext ctx{ks, session};
     if constexpr (std::is_void_v<decltype(fn(ctx))>) {
       fn(ctx);
-      end_unit();
+      end_command();
     } else {
       auto result = fn(ctx);
-      end_unit();
+      end_command();
       return result;
     }
+  }
+
+  // Evicts until used memory is under maxmemory (evict/eviction.h); each evicted key goes to
+  // the AOF as a DEL unit of its own, before the command, as in redis-server 7.0. False when
+  // memory is still over the limit and nothing more can be evicted (or the policy is
+  // noeviction): commands that may grow memory are then refused with OOM.
+  // REQUIRES: the lock; ks.begin_command() ran.
+  bool make_room(int db) {
+    if (ks.options().max_memory == 0) return true;
+    const EvictResult r = evictor.perform(ks, db);
+    end_unit_op_by_op();
+    return r != EvictResult::kFail;
+  }
+
+  // The end of one command: its unit goes to the AOF, the sizes of the collections it changed
+  // are settled (so the changed list stays as short as one command's keys); with
+  // check_memory_accounting the running memory totals are recounted.
+  void end_command() {
+    end_unit();
+    ks.settle_memory();
+    if (ks.options().check_memory_accounting) {
+      const std::string drift = ks.verify_memory();
+      if (!drift.empty()) {
+        std::fprintf(stderr, "kevy: memory accounting drifted: %s\n", drift.c_str());
+        std::abort();
+      }
+    }
+  }
+
+  // Typed calls of commands that may grow memory (Redis's denyoom): refused with the OOM
+  // error when make_room() failed. fn returns a Status or a Result<T>.
+  template <typename Fn>
+  auto run_grow_db(int db, Fn&& fn) {
+    return run_db(db, [&](CommandContext& ctx) -> decltype(fn(ctx)) {
+      if (oom) return Status::command_error(err::kOom);
+      return fn(ctx);
+    });
   }
 
   // What redis-server does at startup: with appendonly yes, loads the AOF (or creates it) and
@@ -119,6 +172,8 @@ struct Store::Impl {
     std::lock_guard<std::mutex> lock(mu);
     aof_poll(ks);
     const uint64_t deleted = ks.active_expire_cycle(ExpireCycle::kSlow);
+    // An eviction stopped by its time limit goes on here, as Redis's eviction time proc does.
+    if (ks.options().max_memory != 0) evictor.perform(ks);
     end_unit_op_by_op();
     return deleted;
   }
@@ -166,6 +221,8 @@ struct Store::Impl {
 
   std::mutex mu;  // protects ks and everything reachable from it
   Keyspace ks;
+  Evictor evictor;
+  bool oom = false;  // the running command found memory over maxmemory after make_room()
 
   std::mutex stop_mu;  // protects stopping
   std::condition_variable stop_cv;
@@ -216,7 +273,7 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   const CommandSpec* spec = CommandTable::instance().resolve(argv, &error, &rejected);
   if (spec == nullptr) {
     // Refused before running: counted as Redis counts it (errorstats, rejected_calls).
-    impl_->run(session, [&](CommandContext& ctx) {
+    impl_->run_no_evict(session, [&](CommandContext& ctx) {
       record_rejected(ctx.ks, rejected, error);
       return 0;
     });
@@ -224,6 +281,11 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   }
   session.last_command = &spec->full_name;
   return impl_->run(session, [&](CommandContext& ctx) {
+    if (impl_->oom && (spec->flags & kCmdDenyOom) != 0) {
+      Reply oom = Reply::error(err::kOom);
+      record_rejected(ctx.ks, spec, oom);
+      return oom;
+    }
     Reply reply = call_command(ctx, *spec, argv);
     if ((spec->flags & kCmdTouchesArbitraryKeys) != 0) impl_->end_unit_op_by_op();
     return reply;
@@ -248,7 +310,7 @@ std::optional<std::string> Store::get(std::string_view key, int db) {
 
 Result<bool> Store::set(std::string_view key, std::string_view value, const SetOptions& opts,
                         int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     Result<bool> r = set_with_options(ctx, key, value, opts);
     TypedForm form(ctx);
     if (form.on() && r.ok()) {
@@ -297,7 +359,7 @@ int64_t Store::pttl(std::string_view key, int db) {
 int64_t Store::ttl(std::string_view key, int db) { return rounded_seconds(pttl(key, db)); }
 
 Result<int64_t> Store::incr_by(std::string_view key, int64_t delta, int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     Result<int64_t> r = kevy::incr_by(ctx, key, delta);
     TypedForm form(ctx);
     if (form.on()) form.add("INCRBY").add(key).add(std::to_string(delta)).propagate(r.ok());
@@ -310,17 +372,18 @@ std::vector<std::optional<std::string>> Store::mget(std::span<const std::string_
   return impl_->run_db(db, [&](CommandContext& ctx) { return kevy::mget(ctx, keys); });
 }
 
-void Store::mset(std::span<const std::pair<std::string_view, std::string_view>> pairs, int db) {
+Status Store::mset(std::span<const std::pair<std::string_view, std::string_view>> pairs,
+                   int db) {
   std::vector<std::string_view> flat;
   flat.reserve(pairs.size() * 2);
   for (const auto& [k, v] : pairs) {
     flat.push_back(k);
     flat.push_back(v);
   }
-  impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     kevy::mset(ctx, flat);
     TypedForm(ctx).add("MSET").add_all(flat).propagate(!flat.empty());
-    return 0;
+    return Status::ok();
   });
 }
 
@@ -328,7 +391,7 @@ Result<int64_t> Store::hset(
     std::string_view key, std::span<const std::pair<std::string_view, std::string_view>> pairs,
     int db) {
   if (pairs.empty()) return Status::command_error(err::wrong_arity("hset"));
-  return impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     Result<int64_t> r = hash_set_pairs(ctx, key, pairs);
     TypedForm form(ctx);
     form.add("HSET").add(key);
@@ -360,7 +423,7 @@ Result<int64_t> Store::hdel(std::string_view key, std::span<const std::string_vi
 Result<int64_t> Store::sadd(std::string_view key, std::span<const std::string_view> members,
                             int db) {
   if (members.empty()) return Status::command_error(err::wrong_arity("sadd"));
-  return impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     Result<int64_t> r = set_add(ctx, key, members);
     TypedForm(ctx).add("SADD").add(key).add_all(members).propagate(r.ok() && r.value() > 0);
     return r;
@@ -389,7 +452,7 @@ Result<std::vector<std::string>> Store::smembers(std::string_view key, int db) {
 Result<int64_t> Store::zadd(std::string_view key,
                             std::span<const std::pair<double, std::string_view>> items, int db) {
   if (items.empty()) return Status::command_error(err::wrong_arity("zadd"));
-  return impl_->run_db(db, [&](CommandContext& ctx) -> Result<int64_t> {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) -> Result<int64_t> {
     auto r = zset_add(ctx, key, items, ZaddFlags{});
     if (!r.ok()) return r.status();
     TypedForm form(ctx);
@@ -439,7 +502,7 @@ Result<int64_t> Store::zcard(std::string_view key, int db) {
 Result<int64_t> Store::lpush(std::string_view key, std::span<const std::string_view> values,
                              int db) {
   if (values.empty()) return Status::command_error(err::wrong_arity("lpush"));
-  return impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     Result<int64_t> r = list_push(ctx, key, values, ListEnd::kHead, true);
     TypedForm(ctx).add("LPUSH").add(key).add_all(values).propagate(r.ok());
     return r;
@@ -449,7 +512,7 @@ Result<int64_t> Store::lpush(std::string_view key, std::span<const std::string_v
 Result<int64_t> Store::rpush(std::string_view key, std::span<const std::string_view> values,
                              int db) {
   if (values.empty()) return Status::command_error(err::wrong_arity("rpush"));
-  return impl_->run_db(db, [&](CommandContext& ctx) {
+  return impl_->run_grow_db(db, [&](CommandContext& ctx) {
     Result<int64_t> r = list_push(ctx, key, values, ListEnd::kTail, true);
     TypedForm(ctx).add("RPUSH").add(key).add_all(values).propagate(r.ok());
     return r;
@@ -467,24 +530,7 @@ Result<int64_t> Store::llen(std::string_view key, int db) {
 }
 
 std::optional<size_t> Store::memory_usage(std::string_view key, int db) {
-  return impl_->run_db(db, [&](CommandContext& ctx) -> std::optional<size_t> {
-    if (db < 0 || db >= ctx.ks.num_dbs()) return std::nullopt;
-    // As MEMORY USAGE: lazy expiry applies, but the LRU stamp and the hit/miss counts do not.
-    const Entry* e = ctx.ks.lookup_read(db, key, kLookupNoTouch | kLookupNoStats);
-    if (e == nullptr) return std::nullopt;
-    size_t bytes = entry_memory_bytes(*e);
-    // The key's share of its table slots: the table's slot bytes over its keys, i.e. 8 bytes
-    // divided by the load factor (Redis's MEMORY USAGE leaves its dict buckets out; kevy
-    // counts them, as they grow with the keys). The same for a TTL's expires entry.
-    const Db& d = ctx.ks.db(db);
-    bytes += d.main.memory_bytes() / d.main.size();
-    if (e->has_expire()) {
-      if (const Entry* when = d.expires.find(key); when != nullptr) {
-        bytes += heap_bytes(when->alloc_size()) + d.expires.memory_bytes() / d.expires.size();
-      }
-    }
-    return bytes;
-  });
+  return impl_->run_db(db, [&](CommandContext& ctx) { return key_memory_usage(ctx.ks, db, key); });
 }
 
 ScanPage Store::scan(uint64_t cursor, const ScanOptions& opts) {
@@ -565,6 +611,11 @@ Clock& Store::clock() { return impl_->ks.clock(); }
 void Store::seed_random(uint64_t seed) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->ks.random().seed(seed);
+}
+
+void Store::on_evicted(std::function<void(int db, std::string_view key)> callback) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->evictor.set_evicted_hook(std::move(callback));
 }
 
 Result<std::string> Store::config_get(std::string_view name) {

@@ -38,6 +38,10 @@ struct Options {
   int hz = 10;
   uint64_t max_memory = 0;
   EvictionPolicy eviction_policy = EvictionPolicy::kNoEviction;
+  // maxmemory-samples: keys sampled per db to refill the eviction pool; and
+  // maxmemory-eviction-tenacity (0..100): how long one command may spend evicting.
+  int maxmemory_samples = 5;
+  int maxmemory_eviction_tenacity = 10;
   int lfu_log_factor = 10;
   int lfu_decay_time = 1;  // minutes
   // hash-max-listpack-entries / hash-max-listpack-value: a hash stays listpack-encoded while it
@@ -86,6 +90,11 @@ struct Options {
     appendonly = true;
     return *this;
   }
+  // Test aid: after every command the store recounts its memory from scratch (O(keys)) and
+  // aborts with a message if the running total has drifted.
+  bool check_memory_accounting = false;
+  Options& with_memory_accounting_check(bool on = true) { check_memory_accounting = on; return *this; }
+
   Options& with_appendfsync(AppendFsync f) { appendfsync = f; return *this; }
   Options& with_dbfilename(std::string f) { dbfilename = std::move(f); return *this; }
   Options& with_max_memory(uint64_t bytes, EvictionPolicy p) {

@@ -102,7 +102,10 @@ class Store {
   // The exact bytes redis-server would send for this command in session.protocol.
   std::string execute_resp(std::span<const std::string_view> argv, Session& session);
 
-  // Typed calls: the same family code as execute(), without building argv.
+  // Typed calls: the same family code as execute(), without building argv. The writes that
+  // may grow memory (set, incr_by, mset, hset, sadd, lpush, rpush, zadd) return the OOM
+  // error ("OOM command not allowed when used memory > 'maxmemory'.") when used memory is
+  // over Options::max_memory and the policy cannot evict enough, as those commands get it.
   std::optional<std::string> get(std::string_view key, int db = 0);
   // True when the value was set (false when NX/XX prevented it). Error on bad options.
   Result<bool> set(std::string_view key, std::string_view value, const SetOptions& opts = {},
@@ -119,7 +122,7 @@ class Store {
   int64_t ttl(std::string_view key, int db = 0);
   Result<int64_t> incr_by(std::string_view key, int64_t delta, int db = 0);
   std::vector<std::optional<std::string>> mget(std::span<const std::string_view> keys, int db = 0);
-  void mset(std::span<const std::pair<std::string_view, std::string_view>> pairs, int db = 0);
+  Status mset(std::span<const std::pair<std::string_view, std::string_view>> pairs, int db = 0);
   ScanPage scan(uint64_t cursor, const ScanOptions& opts = {});
 
   // Hashes. Errors: WRONGTYPE when the key holds another type.
@@ -186,6 +189,8 @@ class Store {
 
   // Bytes kevy holds for key and its value (entry, collection buffers, tables), the
   // counterpart of Redis's MEMORY USAGE with all samples; nullopt when the key is missing.
+  // As MEMORY USAGE, a key whose TTL has passed but that was not deleted yet still counts, and
+  // the call neither updates the key's access time nor counts a keyspace hit or miss.
   std::optional<size_t> memory_usage(std::string_view key, int db = 0);
 
   // RDB snapshots in CONFIG dir / dbfilename (Options::dir / dbfilename), byte-compatible with
@@ -220,6 +225,9 @@ class Store {
   Clock& clock();
   // Reseeds the generator behind RANDOMKEY and sampling.
   void seed_random(uint64_t seed);
+  // Called, under the store lock, with each key the maxmemory policy evicts (db, key) — the
+  // in-process view of the "evicted" keyspace event. It must not call back into the store.
+  void on_evicted(std::function<void(int db, std::string_view key)> callback);
 
   // CONFIG parameters, as CONFIG GET / CONFIG SET see them (kevy::Server reads port, bind,
   // requirepass, timeout... through these).

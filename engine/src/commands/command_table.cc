@@ -48,6 +48,7 @@ const CommandTable& CommandTable::instance() {
     register_client_commands(*t);
     register_dump_restore_commands(*t);
     register_persist_commands(*t);
+    register_memory_commands(*t);
     return t;
   }();
   return *table;

@@ -123,5 +123,6 @@ void register_info_commands(CommandTable& t);
 void register_client_commands(CommandTable& t);
 void register_dump_restore_commands(CommandTable& t);
 void register_persist_commands(CommandTable& t);  // persist_cmds.cc: SAVE BGSAVE
+void register_memory_commands(CommandTable& t);   // memory_cmds.cc: MEMORY
 
 }  // namespace kevy

@@ -13,6 +13,9 @@ namespace kevy::err {
 inline constexpr std::string_view kWrongType =
     "WRONGTYPE Operation against a key holding the wrong kind of value";
 inline constexpr std::string_view kSyntax = "ERR syntax error";
+// A command that may grow memory while used memory is over maxmemory and nothing can be
+// evicted (or the policy is noeviction).
+inline constexpr std::string_view kOom = "OOM command not allowed when used memory > 'maxmemory'.";
 // SHUTDOWN when saving the snapshot failed (and FORCE was not given).
 inline constexpr std::string_view kShutdownErrors = "ERR Errors trying to SHUTDOWN. Check logs.";
 inline constexpr std::string_view kNotInteger = "ERR value is not an integer or out of range";

@@ -8,10 +8,9 @@
 #include "commands/args.h"
 #include "commands/client_host.h"
 #include "commands/command_stats.h"
-#include "core/heap.h"
+#include "commands/memory_figures.h"
 #include "core/keyspace.h"
 #include "core/process_info.h"
-#include "types/memory_usage.h"
 
 namespace kevy {
 namespace {
@@ -174,37 +173,28 @@ void clients_section(InfoWriter& w, const HostStats& hs) {
   w.field("clients_in_timeout_table", 0);
 }
 
-// There is no allocator to ask: used_memory is the model's estimate, the allocator_* fields
-// repeat it (so their ratios are 1), RSS is the whole process's.
+// The figures MEMORY STATS reports too (commands/memory_figures.h): kevy's heap model, the
+// allocator_* fields repeating it (so their ratios are 1), RSS the whole process's.
 void memory_section(InfoWriter& w, CommandContext& ctx) {
   Keyspace& ks = ctx.ks;
-  const MemoryEstimate m = estimate_memory(ks);
-  const uint64_t used = m.used();
-  const uint64_t peak = ks.instance().stats.note_used_memory(used);
-  uint64_t rss = process_rss_bytes();
-  if (rss == 0) rss = used;
+  const MemoryFigures m = memory_figures(ks);
   const uint64_t total_mem = total_system_memory_bytes();
-  const uint64_t net = used > m.startup ? used - m.startup : 1;
-  const double frag = used == 0 ? 0.0 : static_cast<double>(rss) / static_cast<double>(used);
-  const int64_t frag_bytes = static_cast<int64_t>(rss) - static_cast<int64_t>(used);
   const uint64_t max_memory = ks.options().max_memory;
   w.section("Memory");
-  w.field("used_memory", used);
-  w.field("used_memory_human", bytes_to_human(used));
-  w.field("used_memory_rss", rss);
-  w.field("used_memory_rss_human", bytes_to_human(rss));
-  w.field("used_memory_peak", peak);
-  w.field("used_memory_peak_human", bytes_to_human(peak));
-  w.fieldf("used_memory_peak_perc", "%.2f%%",
-           peak == 0 ? 0.0 : static_cast<float>(used) * 100 / static_cast<float>(peak));
+  w.field("used_memory", m.used);
+  w.field("used_memory_human", bytes_to_human(m.used));
+  w.field("used_memory_rss", m.rss);
+  w.field("used_memory_rss_human", bytes_to_human(m.rss));
+  w.field("used_memory_peak", m.peak);
+  w.field("used_memory_peak_human", bytes_to_human(m.peak));
+  w.fieldf("used_memory_peak_perc", "%.2f%%", m.peak_perc());
   w.field("used_memory_overhead", m.overhead);
   w.field("used_memory_startup", m.startup);
   w.field("used_memory_dataset", m.dataset);
-  w.fieldf("used_memory_dataset_perc", "%.2f%%",
-           static_cast<float>(m.dataset) * 100 / static_cast<float>(net));
-  w.field("allocator_allocated", used);
-  w.field("allocator_active", used);
-  w.field("allocator_resident", used);
+  w.fieldf("used_memory_dataset_perc", "%.2f%%", m.dataset_perc());
+  w.field("allocator_allocated", m.allocator_allocated);
+  w.field("allocator_active", m.allocator_active);
+  w.field("allocator_resident", m.allocator_resident);
   w.field("total_system_memory", total_mem);
   w.field("total_system_memory_human", bytes_to_human(total_mem));
   // No scripting engine, so nothing for Lua, scripts or functions.
@@ -224,14 +214,14 @@ void memory_section(InfoWriter& w, CommandContext& ctx) {
   w.field("maxmemory", max_memory);
   w.field("maxmemory_human", bytes_to_human(max_memory));
   w.field("maxmemory_policy", policy_name(ks.options().eviction_policy));
-  w.fieldf("allocator_frag_ratio", "%.2f", 1.0);
-  w.field("allocator_frag_bytes", 0);
-  w.fieldf("allocator_rss_ratio", "%.2f", 1.0);
-  w.field("allocator_rss_bytes", 0);
-  w.fieldf("rss_overhead_ratio", "%.2f", frag);
-  w.field("rss_overhead_bytes", frag_bytes);
-  w.fieldf("mem_fragmentation_ratio", "%.2f", frag);
-  w.field("mem_fragmentation_bytes", frag_bytes);
+  w.fieldf("allocator_frag_ratio", "%.2f", m.allocator_frag());
+  w.field("allocator_frag_bytes", m.allocator_frag_bytes());
+  w.fieldf("allocator_rss_ratio", "%.2f", m.allocator_rss());
+  w.field("allocator_rss_bytes", m.allocator_rss_bytes());
+  w.fieldf("rss_overhead_ratio", "%.2f", m.rss_extra());
+  w.field("rss_overhead_bytes", m.rss_extra_bytes());
+  w.fieldf("mem_fragmentation_ratio", "%.2f", m.frag());
+  w.field("mem_fragmentation_bytes", m.frag_bytes());
   w.field("mem_not_counted_for_evict", 0);
   w.field("mem_replication_backlog", 0);
   w.field("mem_total_replication_buffers", 0);
@@ -239,7 +229,7 @@ void memory_section(InfoWriter& w, CommandContext& ctx) {
   w.field("mem_clients_normal", 0);
   w.field("mem_cluster_links", 0);
   w.field("mem_aof_buffer", 0);
-  w.field("mem_allocator", "libc");
+  w.field("mem_allocator", kMemAllocatorName);
   w.field("active_defrag_running", 0);
   w.field("lazyfree_pending_objects", 0);
   w.field("lazyfreed_objects", 0);
@@ -317,7 +307,7 @@ void stats_section(InfoWriter& w, CommandContext& ctx, const HostStats& hs) {
   w.fieldf("expired_stale_perc", "%.2f", kst.expired_stale_perc);
   w.field("expired_time_cap_reached_count", kst.expired_time_cap_reached_count);
   w.field("expire_cycle_cpu_milliseconds", kst.expire_cycle_time_used_us / 1000);
-  w.field("evicted_keys", 0);
+  w.field("evicted_keys", kst.evicted_keys);
   w.field("evicted_clients", 0);
   w.field("total_eviction_exceeded_time", 0);
   w.field("current_eviction_exceeded_time", 0);
@@ -431,37 +421,7 @@ void keyspace_section(InfoWriter& w, CommandContext& ctx) {
   }
 }
 
-// Sum of fn over the table's entries: exact up to kExactKeys entries, else scaled up from
-// the first kSampleKeys in hash order.
-template <typename Fn>
-uint64_t sum_entries(const Table& t, Fn fn) {
-  uint64_t sum = 0;
-  if (t.size() <= MemoryEstimate::kExactKeys) {
-    t.for_each([&](Entry* e) { sum += fn(*e); });
-    return sum;
-  }
-  size_t seen = 0;
-  t.scan(0, MemoryEstimate::kSampleKeys, [&](Entry* e) {
-    sum += fn(*e);
-    ++seen;
-  });
-  return seen == 0 ? 0 : static_cast<uint64_t>(static_cast<double>(sum) / seen * t.size());
-}
-
 }  // namespace
-
-MemoryEstimate estimate_memory(Keyspace& ks) {
-  MemoryEstimate m;
-  m.startup = heap_bytes(sizeof(Db) * static_cast<size_t>(ks.num_dbs()));
-  m.overhead = m.startup;
-  for (int i = 0; i < ks.num_dbs(); ++i) {
-    const Db& db = ks.db(i);
-    m.overhead += db.main.memory_bytes() + db.expires.memory_bytes();
-    m.overhead += sum_entries(db.expires, [](const Entry& e) { return heap_bytes(e.alloc_size()); });
-    m.dataset += sum_entries(db.main, [](const Entry& e) { return entry_memory_bytes(e); });
-  }
-  return m;
-}
 
 std::string bytes_to_human(uint64_t n) {
   static constexpr const char* kUnits[] = {"K", "M", "G", "T", "P"};

@@ -20,20 +20,6 @@ std::string info_text(CommandContext& ctx, Args sections);
 // Redis's bytesToHuman: "999B", "1.50K", "2.00M", ... "%.2f" with K M G T P.
 std::string bytes_to_human(uint64_t bytes);
 
-// What the keys take, in bytes, as INFO memory reports it. Exact (every entry measured with
-// types/memory_usage.h's model) up to kExactKeys keys per table; above that an estimate from
-// a sample of kSampleKeys keys (the first ones in hash order, i.e. a random sample) scaled to
-// the table size, so INFO stays cheap on big keyspaces.
-struct MemoryEstimate {
-  static constexpr size_t kExactKeys = 100000;
-  static constexpr size_t kSampleKeys = 4096;
-  uint64_t startup = 0;   // the empty instance: its database array
-  uint64_t overhead = 0;  // startup + hash table slots + expire-time entries
-  uint64_t dataset = 0;   // keys and values
-  uint64_t used() const { return overhead + dataset; }
-};
-MemoryEstimate estimate_memory(Keyspace& ks);
-
 // Every row of the command table with its subcommands (containers before their subcommands),
 // ordered by full name: the order INFO commandstats/latencystats and LATENCY HISTOGRAM list
 // commands in (Redis lists them in its hash table's order, which varies between processes).

@@ -203,7 +203,7 @@ Result<int64_t> incr_by(CommandContext& ctx, std::string_view key, int64_t delta
   if (e == nullptr) {
     ctx.ks.add(ctx.db(), Entry::make_int(key, next));
   } else {
-    ctx.ks.replaced(ctx.db(), e, Entry::replace_int(e, next));
+    ctx.ks.replace_int(ctx.db(), e, next);
   }
   return next;
 }
@@ -436,7 +436,7 @@ Reply incrbyfloat_command(CommandContext& ctx, Args argv) {
   if (e == nullptr) {
     ctx.ks.add(ctx.db(), Entry::make_string(argv[1], text, enc));
   } else {
-    ctx.ks.replaced(ctx.db(), e, Entry::replace_string(e, text, enc));
+    ctx.ks.replace_string(ctx.db(), e, text, enc);
   }
   ctx.ks.propagation().rewrite({"SET", argv[1], text, "KEEPTTL"});
   return Reply::bulk(std::move(text));
@@ -460,7 +460,7 @@ Reply append_command(CommandContext& ctx, Args argv) {
   std::string joined;
   joined.reserve(total);
   joined.append(old).append(argv[2]);
-  ctx.ks.replaced(ctx.db(), e, Entry::replace_string(e, joined, Encoding::kRaw));
+  ctx.ks.replace_string(ctx.db(), e, joined, Encoding::kRaw);
   return Reply::integer(static_cast<int64_t>(total));
 }
 
@@ -528,7 +528,7 @@ Reply setrange_command(CommandContext& ctx, Args argv) {
   if (e == nullptr) {
     ctx.ks.add(ctx.db(), Entry::make_string(argv[1], next, Encoding::kRaw));
   } else {
-    ctx.ks.replaced(ctx.db(), e, Entry::replace_string(e, next, Encoding::kRaw));
+    ctx.ks.replace_string(ctx.db(), e, next, Encoding::kRaw);
   }
   return Reply::integer(static_cast<int64_t>(next.size()));
 }

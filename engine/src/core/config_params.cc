@@ -160,10 +160,11 @@ constexpr ParamSpec kParams[] = {
     integer("maxclients", "10000", 1, kUintMax),
     memory("maxmemory", "0").with_flags(kUnsigned).bound_to(Bind::kMaxMemory),
     special("maxmemory-clients", Kind::kMemoryOrPercent, "0"),
-    integer("maxmemory-eviction-tenacity", "10", 0, 100),
+    integer("maxmemory-eviction-tenacity", "10", 0, 100)
+        .bound_to(Bind::kMaxMemoryEvictionTenacity),
     enumerated("maxmemory-policy", "noeviction", kMaxMemoryPolicy)
         .bound_to(Bind::kMaxMemoryPolicy),
-    integer("maxmemory-samples", "5", 1, kIntMax),
+    integer("maxmemory-samples", "5", 1, kIntMax).bound_to(Bind::kMaxMemorySamples),
     integer("min-replicas-max-lag", "10", 0, kIntMax).with_alias("min-slaves-max-lag"),
     integer("min-replicas-to-write", "0", 0, kIntMax).with_alias("min-slaves-to-write"),
     boolean("no-appendfsync-on-rewrite", "no"),

@@ -54,6 +54,8 @@ enum class Bind : uint8_t {
   kDatabases,
   kMaxMemory,
   kMaxMemoryPolicy,
+  kMaxMemorySamples,
+  kMaxMemoryEvictionTenacity,
   kLfuLogFactor,
   kLfuDecayTime,
   kHashMaxListpackEntries,

@@ -40,6 +40,8 @@ std::string bound_value(Bind bind, const Options& o) {
         if (policy == o.eviction_policy) return std::string(name);
       }
       break;
+    case Bind::kMaxMemorySamples: return std::to_string(o.maxmemory_samples);
+    case Bind::kMaxMemoryEvictionTenacity: return std::to_string(o.maxmemory_eviction_tenacity);
     case Bind::kLfuLogFactor: return std::to_string(o.lfu_log_factor);
     case Bind::kLfuDecayTime: return std::to_string(o.lfu_decay_time);
     case Bind::kHashMaxListpackEntries: return std::to_string(o.hash_max_listpack_entries);
@@ -68,6 +70,10 @@ void write_bound(Bind bind, const std::string& canonical, Options& o) {
       for (const auto& [policy, name] : kPolicyNames) {
         if (name == canonical) o.eviction_policy = policy;
       }
+      break;
+    case Bind::kMaxMemorySamples: o.maxmemory_samples = static_cast<int>(n); break;
+    case Bind::kMaxMemoryEvictionTenacity:
+      o.maxmemory_eviction_tenacity = static_cast<int>(n);
       break;
     case Bind::kLfuLogFactor: o.lfu_log_factor = static_cast<int>(n); break;
     case Bind::kLfuDecayTime: o.lfu_decay_time = static_cast<int>(n); break;

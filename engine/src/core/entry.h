@@ -45,6 +45,11 @@ class Object {
  public:
   virtual ~Object() = default;
   virtual std::unique_ptr<Object> clone() const = 0;
+
+  // The value's heap bytes as last counted in its database's total (core/keyspace.h memory
+  // accounting). Only the Keyspace reads or writes it, and sets it afresh whenever a key
+  // holding the object is added.
+  size_t charged_bytes = 0;
 };
 
 // Strings up to this length are "embstr" when created by a command, as in Redis.

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "core/heap.h"
+#include "types/memory_usage.h"
+
 namespace kevy {
 namespace {
 
@@ -24,6 +27,8 @@ void Db::clear() {
   expires.clear([](Entry* e) { Entry::destroy(e); });
   expires_cursor = 0;
   avg_ttl = 0;
+  value_bytes = 0;
+  expire_bytes = 0;
 }
 
 Keyspace::Keyspace(const Options& opts)
@@ -104,7 +109,7 @@ bool Keyspace::expire_if_needed(int db, std::string_view key) {
   return true;
 }
 
-Entry* Keyspace::lookup_write(int db, std::string_view key, uint32_t flags) {
+Entry* Keyspace::find_live(int db, std::string_view key, uint32_t flags) {
   Entry* e = dbs_[static_cast<size_t>(db)].main.find(key);
   if (e == nullptr) return nullptr;
   if (is_expired(db, e)) {
@@ -112,11 +117,17 @@ Entry* Keyspace::lookup_write(int db, std::string_view key, uint32_t flags) {
     return nullptr;
   }
   if (!(flags & kLookupNoTouch)) touch(e);
+  // Reads count too: some encodings build caches when read (a zset's rank index).
+  if (!e->is_string()) note_changing(db, e);
   return e;
 }
 
+Entry* Keyspace::lookup_write(int db, std::string_view key, uint32_t flags) {
+  return find_live(db, key, flags);
+}
+
 Entry* Keyspace::lookup_read(int db, std::string_view key, uint32_t flags) {
-  Entry* e = lookup_write(db, key, flags);
+  Entry* e = find_live(db, key, flags);
   if (!(flags & kLookupNoStats)) ++(e == nullptr ? stats_.keyspace_misses : stats_.keyspace_hits);
   return e;
 }
@@ -130,9 +141,77 @@ void Keyspace::stamp_new(Entry* e) {
   e->set_has_expire(false);
 }
 
+void Keyspace::note_changing(int db, Entry* e) {
+  // Commands touch few keys; skip the common repeat of the last one.
+  if (!changing_.empty() && changing_.back().first == e) return;
+  changing_.emplace_back(e, db);
+}
+
+void Keyspace::charge(int db, Entry* e) {
+  Db& d = dbs_[static_cast<size_t>(db)];
+  const size_t entry = heap_bytes(e->alloc_size());
+  if (e->is_string()) {
+    d.value_bytes += entry;
+    return;
+  }
+  e->object()->charged_bytes = value_memory_bytes(*e);
+  d.value_bytes += entry + e->object()->charged_bytes;
+  note_changing(db, e);
+}
+
+void Keyspace::uncharge(int db, Entry* e) {
+  Db& d = dbs_[static_cast<size_t>(db)];
+  d.value_bytes -= heap_bytes(e->alloc_size());
+  if (e->is_string()) return;
+  d.value_bytes -= e->object()->charged_bytes;
+  std::erase_if(changing_, [e](const std::pair<Entry*, int>& c) { return c.first == e; });
+}
+
+void Keyspace::settle_memory() {
+  for (const auto& [e, db] : changing_) {
+    Object* obj = e->object();
+    const size_t now = value_memory_bytes(*e);
+    Db& d = dbs_[static_cast<size_t>(db)];
+    d.value_bytes = d.value_bytes - obj->charged_bytes + now;
+    obj->charged_bytes = now;
+  }
+  changing_.clear();
+}
+
+MemoryUse Keyspace::memory_use() {
+  settle_memory();
+  MemoryUse m;
+  m.startup = heap_bytes(sizeof(Db) * dbs_.size());
+  m.overhead = m.startup;
+  for (const Db& d : dbs_) {
+    m.overhead += d.main.memory_bytes() + d.expires.memory_bytes() + d.expire_bytes;
+    m.dataset += d.value_bytes;
+  }
+  return m;
+}
+
+std::string Keyspace::verify_memory() {
+  settle_memory();
+  for (int i = 0; i < num_dbs(); ++i) {
+    const Db& d = dbs_[static_cast<size_t>(i)];
+    uint64_t values = 0;
+    uint64_t expires = 0;
+    // The types' full recount, so the collections' own running counters are checked too.
+    d.main.for_each([&](Entry* e) { values += entry_recount_memory_bytes(*e); });
+    d.expires.for_each([&](Entry* x) { expires += heap_bytes(x->alloc_size()); });
+    if (values != d.value_bytes || expires != d.expire_bytes) {
+      return "db " + std::to_string(i) + ": counted values " + std::to_string(d.value_bytes) +
+             " expires " + std::to_string(d.expire_bytes) + ", recounted values " +
+             std::to_string(values) + " expires " + std::to_string(expires);
+    }
+  }
+  return "";
+}
+
 void Keyspace::add(int db, Entry* e) {
   stamp_new(e);
   dbs_[static_cast<size_t>(db)].main.insert(e);
+  charge(db, e);
 }
 
 void Keyspace::overwrite(int db, Entry* e, bool keep_ttl) {
@@ -140,23 +219,42 @@ void Keyspace::overwrite(int db, Entry* e, bool keep_ttl) {
   Entry* old = d.main.upsert(e);
   if (old == nullptr) {
     stamp_new(e);
+    charge(db, e);
     return;
   }
   e->set_lru(lfu_mode() ? old->lru() : lru_clock());
   bool had_ttl = old->has_expire();
-  if (had_ttl && !keep_ttl) Entry::destroy(d.expires.erase(e->key()));
+  if (had_ttl && !keep_ttl) drop_expire_entry(d, e->key());
   e->set_has_expire(had_ttl && keep_ttl);
+  uncharge(db, old);
   Entry::destroy(old);
+  charge(db, e);
 }
 
-void Keyspace::replaced(int db, const Entry* old, Entry* now) {
-  dbs_[static_cast<size_t>(db)].main.replace(old, now);
+Entry* Keyspace::replace_string(int db, Entry* e, std::string_view value, Encoding enc) {
+  Db& d = dbs_[static_cast<size_t>(db)];
+  d.value_bytes -= heap_bytes(e->alloc_size());
+  Entry* now = Entry::replace_string(e, value, enc);
+  d.main.replace(e, now);
+  d.value_bytes += heap_bytes(now->alloc_size());
+  return now;
+}
+
+Entry* Keyspace::replace_int(int db, Entry* e, int64_t value) {
+  Db& d = dbs_[static_cast<size_t>(db)];
+  d.value_bytes -= heap_bytes(e->alloc_size());
+  Entry* now = Entry::replace_int(e, value);
+  d.main.replace(e, now);
+  d.value_bytes += heap_bytes(now->alloc_size());
+  return now;
 }
 
 Entry* Keyspace::detach(int db, std::string_view key) {
   Db& d = dbs_[static_cast<size_t>(db)];
   Entry* e = d.main.erase(key);
-  if (e != nullptr && e->has_expire()) Entry::destroy(d.expires.erase(key));
+  if (e == nullptr) return nullptr;
+  if (e->has_expire()) drop_expire_entry(d, key);
+  uncharge(db, e);
   return e;
 }
 
@@ -168,6 +266,7 @@ Entry* Keyspace::move_key(int src_db, std::string_view from, int dst_db, std::st
   e->set_has_expire(false);
   if (from != to) e = Entry::rekey(e, to);
   dbs_[static_cast<size_t>(dst_db)].main.insert(e);
+  charge(dst_db, e);
   if (when != -1) set_expire(dst_db, e, when);
   return e;
 }
@@ -189,17 +288,28 @@ void Keyspace::set_expire(int db, Entry* e, int64_t when_ms) {
   Db& d = dbs_[static_cast<size_t>(db)];
   if (e->has_expire()) {
     Entry* x = d.expires.find(e->key());
+    d.expire_bytes -= heap_bytes(x->alloc_size());
     Entry* nx = Entry::replace_int(x, when_ms);
     d.expires.replace(x, nx);
+    d.expire_bytes += heap_bytes(nx->alloc_size());
     return;
   }
-  d.expires.insert(Entry::make_int(e->key(), when_ms));
+  Entry* x = Entry::make_int(e->key(), when_ms);
+  d.expires.insert(x);
+  d.expire_bytes += heap_bytes(x->alloc_size());
   e->set_has_expire(true);
+}
+
+void Keyspace::drop_expire_entry(Db& d, std::string_view key) {
+  Entry* x = d.expires.erase(key);
+  if (x == nullptr) return;
+  d.expire_bytes -= heap_bytes(x->alloc_size());
+  Entry::destroy(x);
 }
 
 bool Keyspace::persist(int db, Entry* e) {
   if (!e->has_expire()) return false;
-  Entry::destroy(dbs_[static_cast<size_t>(db)].expires.erase(e->key()));
+  drop_expire_entry(dbs_[static_cast<size_t>(db)], e->key());
   e->set_has_expire(false);
   return true;
 }
@@ -293,14 +403,18 @@ uint64_t Keyspace::active_expire_cycle(ExpireCycle type) {
   return total_expired;
 }
 
-void Keyspace::flush_db(int db) { dbs_[static_cast<size_t>(db)].clear(); }
+void Keyspace::flush_db(int db) {
+  settle_memory();  // nothing in the changed list may point into the freed keys
+  dbs_[static_cast<size_t>(db)].clear();
+}
 
 void Keyspace::flush_all() {
   for (int i = 0; i < num_dbs(); ++i) flush_db(i);
 }
 
 void Keyspace::swap_db(int a, int b) {
-  // The expires cursor and avg_ttl travel with their db, as in Redis's SWAPDB.
+  // The expires cursor, avg_ttl and byte counts travel with their db, as in Redis's SWAPDB.
+  settle_memory();  // the changed list names dbs by index
   std::swap(dbs_[static_cast<size_t>(a)], dbs_[static_cast<size_t>(b)]);
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -31,6 +32,10 @@ struct Db {
   // Running estimate of the TTL (ms) of keys sampled by the active expire cycle that had not
   // expired yet; 0 when unknown (INFO keyspace avg_ttl).
   int64_t avg_ttl = 0;
+  // Heap bytes (core/heap.h) of the keys' Entries and the values they own (`main`), and of
+  // the expire-time entries (`expires`); the slot arrays are not included. Kept by the Keyspace.
+  uint64_t value_bytes = 0;
+  uint64_t expire_bytes = 0;
   Db() = default;
   Db(Db&&) = default;
   Db& operator=(Db&&) = default;
@@ -53,6 +58,21 @@ struct KeyspaceStats {
   // Clock time spent in active expire cycles (INFO prints it / 1000 as
   // expire_cycle_cpu_milliseconds).
   uint64_t expire_cycle_time_used_us = 0;
+  // Keys deleted by the maxmemory policy (INFO stats evicted_keys).
+  uint64_t evicted_keys = 0;
+  // Time used memory stayed over maxmemory (Redis's stat_*_eviction_exceeded_time): the clock
+  // time (us) it went over, 0 while under; and the sum of the finished periods, in us.
+  int64_t eviction_exceeded_since_us = 0;
+  uint64_t eviction_exceeded_total_us = 0;
+};
+
+// What INFO memory, MEMORY STATS and the maxmemory check read: kevy's model of its own heap
+// (core/heap.h), kept up to date by the Keyspace as keys change, so reading it costs O(dbs).
+struct MemoryUse {
+  uint64_t startup = 0;   // the empty instance: its database array
+  uint64_t overhead = 0;  // startup + hash table slots + expire-time entries
+  uint64_t dataset = 0;   // keys and their values
+  uint64_t used() const { return overhead + dataset; }
 };
 
 // Lookup options, as Redis's LOOKUP_* flags.
@@ -115,8 +135,10 @@ class Keyspace {
   // is dropped unless keep_ttl. The access stamp is fresh, except under an LFU policy where
   // the old counter carries over (as Redis's dbSetValue does).
   void overwrite(int db, Entry* e, bool keep_ttl);
-  // After Entry::replace_*/rekey produced `now` from `old` (same key): update the table.
-  void replaced(int db, const Entry* old, Entry* now);
+  // A string key's new value: Entry::replace_string / replace_int on e, swapped into the
+  // table with the same key, TTL and access stamp. Returns the new entry (e is freed).
+  Entry* replace_string(int db, Entry* e, std::string_view value, Encoding enc);
+  Entry* replace_int(int db, Entry* e, int64_t value);
   // Deletes the key (and its TTL); true if it existed.
   bool remove(int db, std::string_view key);
   // Removes the key from the tables without freeing the Entry; the caller takes ownership.
@@ -162,6 +184,19 @@ class Keyspace {
   bool active_expire_enabled() const { return active_expire_enabled_; }
   void set_active_expire_enabled(bool on) { active_expire_enabled_ = on; }
 
+  // Memory accounting. Each Db keeps the bytes of its keys; a collection reached through a
+  // lookup (or added) may change size afterwards, so it is remembered and its size is re-read
+  // by settle_memory(), which every memory read and the end of every command call. Costs O(1)
+  // per collection a command touches.
+  //
+  // The heap in use now (settles first). O(number of dbs).
+  MemoryUse memory_use();
+  // Re-reads the sizes of the collections changed since the last call.
+  void settle_memory();
+  // Recounts every key and element from scratch (O(data)) and returns "" when it equals the
+  // running totals, else a description of the first db that differs. For tests.
+  std::string verify_memory();
+
   void flush_db(int db);
   void flush_all();
   void swap_db(int a, int b);
@@ -177,6 +212,17 @@ class Keyspace {
  private:
   // Fresh access stamp (LRU clock or LFU initial counter) and no TTL, for a new key.
   void stamp_new(Entry* e);
+  // Counts a key just stored in db (a collection's size is re-read and it is remembered as
+  // changing, since callers fill new collections after adding them).
+  void charge(int db, Entry* e);
+  // Removes key's expire-time entry from d's expires table (if any) and frees it.
+  void drop_expire_entry(Db& d, std::string_view key);
+  // Takes a key about to leave db out of the count (and out of the changed list).
+  void uncharge(int db, Entry* e);
+  // Remembers that a collection in db may change size in the running command.
+  void note_changing(int db, Entry* e);
+  // lookup_write / lookup_read without the accounting and statistics: expiry and touch.
+  Entry* find_live(int db, std::string_view key, uint32_t flags);
   // Deletes an expired key and does the bookkeeping every expiry path shares.
   void delete_expired(int db, std::string_view key);
   // One sampling round of the active cycle over db; sets *sampled and returns keys deleted.
@@ -194,6 +240,8 @@ class Keyspace {
   bool active_expire_enabled_ = true;
   bool loading_ = false;
   ExpiredHook expired_hook_;
+  // Collections (with their db) that may have changed size since the last settle_memory().
+  std::vector<std::pair<Entry*, int>> changing_;
   // Active cycle state carried between calls, as Redis keeps it in statics.
   unsigned next_expire_db_ = 0;
   bool expire_timelimit_exit_ = false;

@@ -1,5 +1,7 @@
 #include "core/process_info.h"
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -91,7 +93,28 @@ int64_t process_id() {
 
 uint64_t process_rss_bytes() { return read_kb_field("/proc/self/status", "VmRSS"); }
 
-uint64_t total_system_memory_bytes() { return read_kb_field("/proc/meminfo", "MemTotal"); }
+uint64_t process_rss_bytes_sampled() {
+  // Cache age by the steady clock: this is a cost bound, not command time (which tests
+  // control through kevy::Clock).
+  static std::atomic<int64_t> read_at_ms{-1000};
+  static std::atomic<uint64_t> rss{0};
+  const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
+  int64_t last = read_at_ms.load(std::memory_order_acquire);
+  if (now - last >= 100 && read_at_ms.compare_exchange_strong(last, now)) {
+    rss.store(process_rss_bytes(), std::memory_order_release);
+  }
+  uint64_t v = rss.load(std::memory_order_acquire);
+  // The first caller to lose the race may find nothing stored yet.
+  return v != 0 ? v : process_rss_bytes();
+}
+
+uint64_t total_system_memory_bytes() {
+  // Read once, as redis-server reads it at startup.
+  static const uint64_t total = read_kb_field("/proc/meminfo", "MemTotal");
+  return total;
+}
 
 CpuTimes cpu_times() {
   CpuTimes t;

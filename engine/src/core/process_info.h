@@ -22,7 +22,11 @@ struct CpuTimes {
 int64_t process_id();
 // Resident set size in bytes; 0 when unknown.
 uint64_t process_rss_bytes();
-// Physical memory of the machine in bytes; 0 when unknown (Redis prints 0 too then).
+// The same, read at most every 100 ms and cached in between, as redis-server samples it in
+// its cron: INFO memory and MEMORY STATS read it, and reading /proc on each call would make
+// them several times slower than Redis's. Thread-safe.
+uint64_t process_rss_bytes_sampled();
+// Physical memory of the machine in bytes, read once; 0 when unknown (Redis prints 0 too then).
 uint64_t total_system_memory_bytes();
 // Process, children and calling-thread CPU times; zeros when unknown.
 CpuTimes cpu_times();

@@ -51,10 +51,21 @@ Table& Table::operator=(Table&& o) noexcept {
 
 Table::~Table() = default;
 
-size_t Table::max_dist() const {
-  size_t n = (size_t{1} << bits_) / 4;
+namespace {
+size_t max_dist_for(unsigned bits) {
+  size_t n = (size_t{1} << bits) / 4;
   if (n < 8) n = 8;
   return n < kMaxDistLimit ? n : kMaxDistLimit;
+}
+}  // namespace
+
+size_t Table::max_dist() const { return max_dist_for(bits_); }
+
+size_t Table::growth_bytes_on_insert() const {
+  // The same load limit as insert_hashed: at most 7/8 of the home slots used.
+  if (!slots_.empty() && (size_ + 1) * 8 <= (size_t{1} << bits_) * 7) return 0;
+  const unsigned bits = slots_.empty() ? kMinBits : bits_ + 1;
+  return ((size_t{1} << bits) + max_dist_for(bits)) * sizeof(uint64_t) - memory_bytes();
 }
 
 Table::Probe Table::probe(std::string_view key, uint64_t h) const {
@@ -234,6 +245,19 @@ uint64_t Table::scan(uint64_t cursor, size_t count, const std::function<void(Ent
 void Table::for_each(const std::function<void(Entry*)>& fn) const {
   for (uint64_t w : slots_) {
     if (w != 0) fn(ptr_of(w));
+  }
+}
+
+void Table::sample(uint64_t r, size_t count, const std::function<void(Entry*)>& fn) const {
+  if (size_ == 0 || count == 0) return;
+  const size_t cap = capacity();
+  const size_t start = static_cast<size_t>(r % cap);
+  size_t seen = 0;
+  for (size_t k = 0; k < cap && seen < count; ++k) {
+    const uint64_t w = slots_[(start + k) % cap];
+    if (w == 0) continue;
+    fn(ptr_of(w));
+    ++seen;
   }
 }
 

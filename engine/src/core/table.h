@@ -38,6 +38,9 @@ class Table {
   bool empty() const { return size_ == 0; }
   // Bytes used by the slot array.
   size_t memory_bytes() const { return capacity() * sizeof(uint64_t); }
+  // The bytes the slot array grows by when one more key is inserted now (0 when it fits), so
+  // that the maxmemory check can make room for the growth first.
+  size_t growth_bytes_on_insert() const;
 
   Entry* find(std::string_view key) const;
   // REQUIRES: no entry with e->key() is present.
@@ -74,6 +77,10 @@ class Table {
   void for_each(const std::function<void(Entry*)>& fn) const;
   // An entry near slot position `r` (any 64-bit number), or nullptr if empty.
   Entry* random_entry(uint64_t r) const;
+  // Calls fn on up to `count` distinct entries met walking the slots from position `r` (any
+  // 64-bit number) on, wrapping once: a cheap sample of neighbouring keys, as Redis's
+  // dictGetSomeKeys takes them from consecutive buckets. fn must not modify the table.
+  void sample(uint64_t r, size_t count, const std::function<void(Entry*)>& fn) const;
 
  private:
   size_t capacity() const { return slots_.empty() ? 0 : slots_.size() - 1; }

@@ -473,6 +473,10 @@ Status load_bytes(std::string_view data, Keyspace& ks, LoadMode mode, const Load
   Status s = load_image(data, staging, p, info);
   if (!s.is_ok()) return s;
   if (mode == LoadMode::kReplace) {
+    // The byte counts travel with the dbs; neither keyspace may keep pointers to changed
+    // collections across the swap.
+    staging.settle_memory();
+    ks.settle_memory();
     for (int i = 0; i < ks.num_dbs(); ++i) std::swap(ks.db(i), staging.db(i));
     return Status::ok();
   }

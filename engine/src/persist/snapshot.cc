@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "commands/errors.h"
-#include "commands/info_sections.h"
+#include "core/keyspace.h"
 
 namespace kevy {
 
@@ -53,7 +53,7 @@ rdb::SaveParams snapshot_save_params(Keyspace& ks) {
   rdb::SaveParams p;
   p.compress = config_value(ks, "rdbcompression") != "no";
   p.checksum = config_value(ks, "rdbchecksum") != "no";
-  p.used_mem = estimate_memory(ks).used();
+  p.used_mem = ks.memory_use().used();
   return p;
 }
 

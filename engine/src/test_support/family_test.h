@@ -1,6 +1,7 @@
 // FamilyTest: the default fixture for command tests. A fresh Store per test with a manual
-// clock; run({"SET","k","v"}) returns the exact RESP bytes (RESP2 unless the session says
-// otherwise), reply({...}) the typed Reply.
+// clock and the memory accounting recounted after every command; run({"SET","k","v"})
+// returns the exact RESP bytes (RESP2 unless the session says otherwise), reply({...}) the
+// typed Reply.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -19,7 +20,8 @@ class FamilyTest : public ::testing::Test {
  protected:
   FamilyTest()
       : clock_(std::make_shared<ManualClock>(1700000000000)),
-        store_(std::move(Store::open(Options{}.with_clock(clock_)).value())) {}
+        store_(std::move(
+            Store::open(Options{}.with_clock(clock_).with_memory_accounting_check()).value())) {}
 
   std::string run(std::initializer_list<std::string_view> argv) {
     return store_.execute_resp(std::span<const std::string_view>(argv.begin(), argv.size()),

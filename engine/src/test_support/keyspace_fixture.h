@@ -15,15 +15,12 @@
 #include "commands/command_table.h"
 #include "core/entry.h"
 #include "core/keyspace.h"
+#include "types/list.h"
 
 namespace kevy {
 
 class KeyspaceFixture : public ::testing::Test {
  protected:
-  struct FakeList : Object {
-    std::unique_ptr<Object> clone() const override { return std::make_unique<FakeList>(); }
-  };
-
   std::string run(Args args) {
     Reply reply;
     if (const CommandSpec* spec = CommandTable::instance().resolve(args, &reply)) {
@@ -40,10 +37,11 @@ class KeyspaceFixture : public ::testing::Test {
     std::vector<std::string_view> views(argv.begin(), argv.end());
     return run(Args(views));
   }
-  // Stands in for LPUSH key x: a key of type list.
+  // What LPUSH key x makes: a key of type list.
   void add_list(std::string_view key) {
-    ks_.add(0, Entry::make_object(key, ObjType::kList, Encoding::kQuicklist,
-                                  std::make_unique<FakeList>()));
+    auto list = std::make_unique<ListObject>();
+    list->push(ListEnd::kTail, "x");
+    ks_.add(0, Entry::make_object(key, ObjType::kList, Encoding::kQuicklist, std::move(list)));
   }
   // What OBJECT ENCODING would report, or "(missing)".
   std::string_view encoding(std::string_view key) {

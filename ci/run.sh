@@ -4,6 +4,7 @@
 #   2. kevy is true to the corpus        kevy-conform replay corpus --target embedded
 #   3. generated sequences agree         kevy-conform props 2000 runs x 50 commands, kevy vs Redis
 #   4. the conformance ctests            gate-can-fail, state-diff, kevy-cli vs redis-cli, ...
+#   5. RDB/AOF equivalence, eviction     ci/equiv.sh, ci/evict.sh against redis-server
 # and the benchmarks (1M-key store; collection types vs redis-server) for information. Exit
 # status is non-zero when anything fails; a missing redis-server (exit 77, "unavailable") is a
 # failure here: this job gates on Redis.
@@ -50,6 +51,11 @@ gate "conformance ctests" run_ctest "$BUILD" -R 'conform|corpus'
 # Issue 7's acceptance: 500 generated sequences each through rdb-equiv and aof-equiv (RDB and
 # AOF files written by kevy-server and redis-server, loaded both ways; about 4-5 minutes).
 gate "rdb/aof equivalence" env OUT="$REPORTS/equiv-failures" "$ROOT/ci/equiv.sh" "$BUILD"
+# Issue 8's short eviction run: kevy-server and redis-server under the same maxmemory, policy
+# and seeded workload — invariants, used_memory after every write, hit ratios at the same key
+# budget within 2 points, the LRU approximation test (under a minute). Full table:
+# kevy-conform evict --all.
+gate "eviction vs redis-server" env OUT="$REPORTS" "$ROOT/ci/evict.sh" "$BUILD"
 
 bench_lines=()
 # Runs one benchmark binary (informational numbers; a crash or a wrong result fails the job).

@@ -133,16 +133,8 @@ std::string find_commands_json() {
 
 bool find_binaries(Persistence mode, Binaries* b, std::string* error, bool* unavailable) {
   *unavailable = true;
-  std::optional<std::string> redis = RedisServer::find_binary();
-  if (!redis) {
-    *error = "redis-server is not installed (nor $KEVY_REDIS_SERVER set)";
-    return false;
-  }
-  const std::string v = RedisServer::version(*redis);
-  if (v != kOracleVersion && std::getenv("KEVY_CONFORMANCE_ANY_VERSION") == nullptr) {
-    *error = *redis + " is version '" + v + "', the oracle must be " + kOracleVersion;
-    return false;
-  }
+  std::optional<std::string> redis = RedisServer::find_oracle(error);
+  if (!redis) return false;
   const char* tool = mode == Persistence::kRdb ? "redis-check-rdb" : "redis-check-aof";
   std::optional<std::string> check = find_redis_tool(*redis, tool);
   if (!check) {

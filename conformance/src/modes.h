@@ -21,7 +21,8 @@
     "--target A --target B [--seed S] [--runs N] [--length L] [--out DIR] [--resp3 PCT] "      \
     "[--commands commands.json] [--known-divergences F] [--exclude LABEL]... [--no-shrink]")  \
   X("rdb-equiv", rdb_equiv_mode, "--seed S --sequences N [--length L] [--only I] [--out DIR] [--no-shrink] [--keep] [--no-encodings] [--fault key|ttl] [--verbose]") \
-  X("aof-equiv", aof_equiv_mode, "--seed S --sequences N [--length L] [--only I] [--out DIR] [--no-shrink] [--keep] [--no-encodings] [--fault key|ttl] [--verbose]")
+  X("aof-equiv", aof_equiv_mode, "--seed S --sequences N [--length L] [--only I] [--out DIR] [--no-shrink] [--keep] [--no-encodings] [--fault key|ttl] [--verbose]") \
+  X("evict", evict_mode, "[--policy P[,P]] [--workload uniform|zipf|scan-then-hot|ttl-mix|lru-approx[,W]] [--maxmemory BYTES|N%] [--all] [--keys N] [--ops N] [--seed S] [--samples N] [--compare both|same-maxmemory|same-budget] [--max-gap PP] [--kevy-target kevy-server|redis-server|PATH] [--markdown F]")
 
 namespace kevy::conformance {
 

@@ -111,6 +111,21 @@ std::optional<std::string> RedisServer::find_kevy_binary() {
   return std::nullopt;
 }
 
+std::optional<std::string> RedisServer::find_oracle(std::string* error) {
+  std::optional<std::string> binary = find_binary();
+  if (!binary) {
+    *error = "redis-server is not installed (nor $KEVY_REDIS_SERVER set)";
+    return std::nullopt;
+  }
+  const std::string v = version(*binary);
+  if (v != kOracleVersion && std::getenv("KEVY_CONFORMANCE_ANY_VERSION") == nullptr) {
+    *error = *binary + " is version '" + v + "', the oracle must be " + kOracleVersion +
+             " (set KEVY_CONFORMANCE_ANY_VERSION=1 to use it anyway)";
+    return std::nullopt;
+  }
+  return binary;
+}
+
 std::string RedisServer::version(const std::string& binary) {
   std::string cmd = "'" + binary + "' --version 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
@@ -316,21 +331,7 @@ bool RedisTarget::read_reply(std::string* reply, std::string* error) {
   const int fd = ctx_->fd;
   const auto deadline = Clock::now() + std::chrono::milliseconds(kReplyTimeoutMs);
   for (;;) {
-    if (!buffer_.empty()) {
-      cli::RespValue v;
-      size_t used = 0;
-      cli::ParseStatus st = cli::parse_resp(buffer_, &v, &used);
-      if (st == cli::ParseStatus::kOk) {
-        reply->assign(buffer_, 0, used);
-        buffer_.erase(0, used);
-        return true;
-      }
-      if (st == cli::ParseStatus::kMalformed) {
-        *error = "malformed reply from " + label_ + ": " + cli::escape_bytes(buffer_);
-        disconnect();
-        return false;
-      }
-    }
+    if (int took = take_buffered_reply(reply, error); took != 0) return took > 0;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       *error = "timed out waiting for the reply of " + label_ +
@@ -355,6 +356,78 @@ bool RedisTarget::read_reply(std::string* reply, std::string* error) {
   }
 }
 
+int RedisTarget::take_buffered_reply(std::string* reply, std::string* error) {
+  if (buffer_.empty()) return 0;
+  cli::RespValue v;
+  size_t used = 0;
+  cli::ParseStatus st = cli::parse_resp(buffer_, &v, &used);
+  if (st == cli::ParseStatus::kOk) {
+    reply->assign(buffer_, 0, used);
+    buffer_.erase(0, used);
+    return 1;
+  }
+  if (st == cli::ParseStatus::kMalformed) {
+    *error = "malformed reply from " + label_ + ": " + cli::escape_bytes(buffer_);
+    disconnect();
+    return -1;
+  }
+  return 0;
+}
+
+bool RedisTarget::run_pipeline(const std::vector<std::vector<std::string>>& commands,
+                               std::vector<std::string>* replies, std::string* error) {
+  replies->clear();
+  if (commands.empty()) return true;
+  if (ctx_ == nullptr && !connect(error)) return false;
+  out_.clear();
+  for (const std::vector<std::string>& argv : commands) encode_command(argv, &out_);
+  const int fd = ctx_->fd;
+  size_t sent = 0;
+  std::string reply;
+  auto deadline = Clock::now() + std::chrono::milliseconds(kReplyTimeoutMs);
+  while (replies->size() < commands.size()) {
+    int took = take_buffered_reply(&reply, error);
+    if (took < 0) return false;
+    if (took > 0) {
+      replies->push_back(std::move(reply));
+      deadline = Clock::now() + std::chrono::milliseconds(kReplyTimeoutMs);
+      continue;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) {
+      *error = "timed out waiting for reply " + std::to_string(replies->size() + 1) + " of " +
+               std::to_string(commands.size()) + " from " + label_;
+      disconnect();
+      return false;
+    }
+    pollfd p{fd, static_cast<short>(POLLIN | (sent < out_.size() ? POLLOUT : 0)), 0};
+    int pr = ::poll(&p, 1, static_cast<int>(left.count()));
+    if (pr <= 0) continue;  // EINTR or timeout: the deadline check above decides
+    if ((p.revents & POLLOUT) != 0 && sent < out_.size()) {
+      ssize_t n = ::send(fd, out_.data() + sent, out_.size() - sent, MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (n < 0 && errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
+        *error = "write to " + label_ + ": " + std::strerror(errno);
+        disconnect();
+        return false;
+      }
+      if (n > 0) sent += static_cast<size_t>(n);
+    }
+    if ((p.revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+      char buf[65536];
+      ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+      if (n <= 0) {
+        *error = n == 0 ? label_ + " closed the connection"
+                        : "read from " + label_ + ": " + std::strerror(errno);
+        disconnect();
+        return false;
+      }
+      buffer_.append(buf, static_cast<size_t>(n));
+    }
+  }
+  return true;
+}
+
 bool RedisTarget::run(const std::vector<std::string>& argv, std::string* reply,
                       std::string* error) {
   if (ctx_ == nullptr && !connect(error)) return false;
@@ -365,8 +438,10 @@ bool RedisTarget::run(const std::vector<std::string>& argv, std::string* reply,
 
 bool KevyTarget::open(std::string* error) {
   store_.reset();
-  // Active expiry on, as in the redis-server it is compared with.
-  auto opened = Store::open(Options{}.with_active_expire(true));
+  // Active expiry on, as in the redis-server it is compared with. The memory accounting is
+  // recounted after every command (the harness's keyspaces are small), so every replayed or
+  // generated sequence also proves that used_memory stays exact.
+  auto opened = Store::open(Options{}.with_active_expire(true).with_memory_accounting_check());
   if (!opened.ok()) {
     *error = "Store::open: " + opened.status().message();
     return false;
@@ -536,17 +611,9 @@ std::unique_ptr<Target> open_target(const std::string& uri, std::string* error,
       return t;
     }
     case TargetUri::Kind::kSpawnRedis: {
-      std::optional<std::string> binary = RedisServer::find_binary();
+      std::optional<std::string> binary = RedisServer::find_oracle(error);
       if (!binary) {
         *unavailable = true;
-        *error = "redis-server is not installed (nor $KEVY_REDIS_SERVER set)";
-        return nullptr;
-      }
-      std::string v = RedisServer::version(*binary);
-      if (v != kOracleVersion && std::getenv("KEVY_CONFORMANCE_ANY_VERSION") == nullptr) {
-        *unavailable = true;
-        *error = *binary + " is version '" + v + "', the oracle must be " + kOracleVersion +
-                 " (set KEVY_CONFORMANCE_ANY_VERSION=1 to use it anyway)";
         return nullptr;
       }
       std::unique_ptr<RedisServer> server = RedisServer::start(*binary, error, u.tcp);

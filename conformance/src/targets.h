@@ -47,6 +47,10 @@ class RedisServer {
   static std::optional<std::string> find_kevy_binary();
   // "7.0.15" from `redis-server --version`, or "" when it cannot be read.
   static std::string version(const std::string& binary);
+  // find_binary() checked to be the oracle (kOracleVersion, unless
+  // $KEVY_CONFORMANCE_ANY_VERSION is set); nullopt with *error when it is missing or another
+  // version (both mean "unavailable" to the modes, exit 77).
+  static std::optional<std::string> find_oracle(std::string* error);
 
   // Starts the server and waits (up to 10 s) until it answers PING. nullptr with *error set
   // on failure. With `tcp` it also listens on 127.0.0.1 at a free port (tcp_port()): a port
@@ -103,6 +107,12 @@ class RedisTarget final : public Target {
   bool reset(int protocol, std::string* error) override;
   bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
 
+  // Pipelining: sends all of `commands` and returns their replies in order in *replies. It
+  // writes and reads at the same time, so a server that stops reading while its replies are
+  // unread cannot stall it. False with *error on an I/O or protocol error. Never flushes.
+  bool run_pipeline(const std::vector<std::vector<std::string>>& commands,
+                    std::vector<std::string>* replies, std::string* error);
+
   // Connects and checks that the server answers PING.
   bool connect(std::string* error);
   void set_label(std::string label) { label_ = std::move(label); }
@@ -114,6 +124,9 @@ class RedisTarget final : public Target {
   void disconnect();
   bool send(const std::string& bytes, std::string* error);
   bool read_reply(std::string* reply, std::string* error);
+  // Moves one complete reply from the front of buffer_ to *reply: 1 done, 0 incomplete, -1
+  // malformed (*error set, disconnected).
+  int take_buffered_reply(std::string* reply, std::string* error);
 
   std::string socket_;  // unix socket path, or empty for TCP
   std::string host_;

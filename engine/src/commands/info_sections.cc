@@ -309,8 +309,13 @@ void stats_section(InfoWriter& w, CommandContext& ctx, const HostStats& hs) {
   w.field("expire_cycle_cpu_milliseconds", kst.expire_cycle_time_used_us / 1000);
   w.field("evicted_keys", kst.evicted_keys);
   w.field("evicted_clients", 0);
-  w.field("total_eviction_exceeded_time", 0);
-  w.field("current_eviction_exceeded_time", 0);
+  // Milliseconds used memory has stayed over maxmemory: the current stretch and all of them.
+  const uint64_t exceeded_us =
+      kst.eviction_exceeded_since_us == 0
+          ? 0
+          : static_cast<uint64_t>(ks.now_us() - kst.eviction_exceeded_since_us);
+  w.field("total_eviction_exceeded_time", (kst.eviction_exceeded_total_us + exceeded_us) / 1000);
+  w.field("current_eviction_exceeded_time", exceeded_us / 1000);
   w.field("keyspace_hits", kst.keyspace_hits);
   w.field("keyspace_misses", kst.keyspace_misses);
   w.field("pubsub_channels", 0);

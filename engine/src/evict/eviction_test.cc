@@ -77,6 +77,23 @@ class EvictionTest : public ::testing::Test {
   uint64_t max_ = 0;
 };
 
+// INFO stats total/current_eviction_exceeded_time: how long memory stayed over the limit.
+TEST_F(EvictionTest, ExceededTimeIsMeasuredWithTheClock) {
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(set_key(i), "+OK\r\n");
+  limit("noeviction", 0);
+  ASSERT_EQ(set_key(1000), "+OK\r\n");  // now over the limit
+  ASSERT_EQ(set_key(1001), kOomReply);   // the stretch starts here
+  clock_->advance_ms(5000);
+  EXPECT_EQ(info_field("stats", "current_eviction_exceeded_time"), "5000");
+  EXPECT_EQ(info_field("stats", "total_eviction_exceeded_time"), "5000");
+  clock_->advance_ms(1000);
+  for (int i = 0; i < 20; ++i) run({"DEL", "key:" + std::to_string(i)});
+  ASSERT_EQ(run({"PING"}), "+PONG\r\n");  // under the limit again: the stretch ends
+  clock_->advance_ms(3000);
+  EXPECT_EQ(info_field("stats", "current_eviction_exceeded_time"), "0");
+  EXPECT_EQ(info_field("stats", "total_eviction_exceeded_time"), "6000");
+}
+
 TEST_F(EvictionTest, TimeLimitFollowsTenacity) {
   EXPECT_EQ(Evictor::time_limit_us(0), 0u);
   EXPECT_EQ(Evictor::time_limit_us(10), 500u);

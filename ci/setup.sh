@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential g++ cmake ninja-build ccache pkg-config
   clang libfuzzer-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev libabsl-dev
-  libhiredis-dev librapidcheck-dev
+  libhiredis-dev librapidcheck-dev libevent-dev
   redis-server redis-tools
   python3 python3-redis
 )

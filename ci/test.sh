@@ -56,7 +56,7 @@ TSAN=${KEVY_CI_TSAN_BUILD:-$ROOT/build-ci-tsan}
 if ! KEVY_CI_TARGET=kevy_unit_tests configure_and_build "$TSAN" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEVY_SANITIZE=thread -DKEVY_BENCH=OFF; then
   summary+=("tsan (threads): BUILD FAILED"); status=1
-elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread|ServerTest|ServerClientsTest|AofTest'; then
+elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread|ServerTest|ServerClientsTest|ServerBlockingTest|AofTest|PubSub'; then
   summary+=("tsan (threads): TESTS FAILED"); status=1
 else
   summary+=("tsan (threads): pass")

@@ -5,6 +5,8 @@
 - RespConn: a raw RESP connection that returns the exact bytes of one complete reply.
 - parse_reply: the raw bytes of one reply as a Python tree (for shape / multiset checks).
 - RedisServer: spawns redis-server 7.0.15 on a unix socket in a temp dir, stops it by PID.
+- reply_length / MessageReader: where one complete reply ends in a buffer (None while it is
+  incomplete), and the connections of a multi-connection case read as they arrive.
 
 Python 3 standard library only.
 """
@@ -190,6 +192,7 @@ class RespConn:
     exact bytes of one complete reply (an attribute `|` is kept with the reply it precedes)."""
 
     def __init__(self, address, timeout=30.0):
+        self.address = address
         if isinstance(address, str) and (address.startswith("/") or address.startswith(".")):
             self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             self.sock.connect(address)
@@ -332,6 +335,89 @@ def replies_equivalent(marker, a, b):
     if marker == "<?":
         return shape(ta) == shape(tb)
     return False
+
+
+def reply_length(data, pos=0):
+    """The length of the one complete RESP reply at data[pos:] (an attribute `|` counts with
+    the reply it precedes), or None while it is incomplete. ValueError on a bad type byte."""
+    end = _reply_end(data, pos)
+    return None if end is None else end - pos
+
+
+def _reply_end(data, pos):
+    j = data.find(b"\r\n", pos)
+    if j < 0:
+        return None
+    t = data[pos:pos + 1]
+    nxt = j + 2
+    if t in (b"$", b"=", b"!"):
+        n = int(data[pos + 1:j])
+        if n < 0:
+            return nxt
+        return nxt + n + 2 if len(data) >= nxt + n + 2 else None
+    if t in (b"*", b"~", b">", b"%", b"|"):
+        n = int(data[pos + 1:j])
+        count = max(n, 0) * (2 if t in (b"%", b"|") else 1) + (1 if t == b"|" else 0)
+        for _ in range(count):
+            nxt = _reply_end(data, nxt)
+            if nxt is None:
+                return None
+        return nxt
+    if t in (b"+", b"-", b":", b"_", b",", b"#", b"("):
+        return nxt
+    raise ValueError("bad RESP type byte in %r" % bytes(data[pos:pos + 40]))
+
+
+class MessageReader:
+    """The connections of a multi-connection case, read together: every complete RESP
+    message that arrives is appended, in arrival order, to the list of the connection that
+    received it. Connections are RespConn objects (their buffers are used; they must have no
+    partly-read reply)."""
+
+    def __init__(self):
+        self.conns = {}  # name -> RespConn
+
+    def add(self, name, conn):
+        self.conns[name] = conn
+
+    def _take(self, conn, out):
+        while True:
+            n = reply_length(conn.buf, 0)
+            if n is None:
+                return
+            out.append(bytes(conn.buf[:n]))
+            del conn.buf[:n]
+
+    def collect(self, own=None, block_window=0.15, settle=0.02):
+        """Reads until the traffic settles: no new bytes for `settle` seconds, after a first
+        message on connection `own` (its reply) or, when none comes, `block_window` seconds
+        (a command that blocks). Returns ({name: [messages]}, own_replied)."""
+        import select
+        got = {name: [] for name in self.conns}
+        for name, c in self.conns.items():
+            self._take(c, got[name])
+        start = last = time.monotonic()
+        while True:
+            now = time.monotonic()
+            replied = own is None or bool(got.get(own))
+            if replied:
+                wait = last + settle - now
+            else:
+                wait = max(start + block_window, last + settle) - now
+            if wait <= 0:
+                break
+            socks = {c.sock: name for name, c in self.conns.items()}
+            ready, _, _ = select.select(list(socks), [], [], wait)
+            for s in ready:
+                c = self.conns[socks[s]]
+                c._fill()
+                self._take(c, got[socks[s]])
+                last = time.monotonic()
+        for name, c in self.conns.items():
+            if c.buf:
+                raise RuntimeError("%s: incomplete message after settling: %r" %
+                                   (name, bytes(c.buf[:80])))
+        return got, own is None or bool(got.get(own))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,11 +11,16 @@ into corpus/<family>.corpus (format: corpus/README.md).
                                                   the tips in commands.json, every reply line
                                                   is exactly one RESP reply, ids are unique
 
+A case whose script prefixes commands with a connection name (`c2> BLPOP q 0`) is a
+multi-connection case: every connection is its own client, and after each command the messages
+that arrive on every connection are recorded (corpus/README.md, "Multi-connection cases").
+
 Re-recording keeps the previous bytes of a `<?`/`<~` reply when the new one is equivalent
 (same shape / same multiset), so that running it twice gives identical files.
 """
 
 import argparse
+import concurrent.futures
 import glob
 import json
 import os
@@ -33,6 +38,14 @@ from corpuslib import escape_bytes, join_args, split_args, unescape_bytes  # noq
 SCRIPTS = os.path.join(HERE, "scripts")
 COMMANDS_JSON = os.path.join(HERE, "commands.json")
 MARKERS = ("<", "<~", "<?")
+# A connection prefix in a script (`c2> CMD`) and a connection name in a corpus line.
+CONN_PREFIX = re.compile(r"^\s*(c[1-9][0-9]?)>(?=\s|$)")
+CONN_NAME = re.compile(r"^c[1-9][0-9]?$")
+# Multi-connection recording: after a command, read every connection until no byte arrived
+# for SETTLE seconds (after the command's own reply; a command without a reply within
+# BLOCK_WINDOW seconds blocks: the case is tagged blocking=waits).
+SETTLE = 0.01
+BLOCK_WINDOW = 0.15
 
 
 class ScriptError(Exception):
@@ -83,10 +96,12 @@ def version_key(v):
 
 
 class Step:
-    """One script line: kind 'cmd' (args), 'sleep' (ms) or 'scan' (args after @scan)."""
+    """One script line: kind 'cmd' (args), 'sleep' (ms) or 'scan' (args after @scan); conn:
+    the connection prefix (`c2> ...`) or None."""
 
-    def __init__(self, kind, args, text, lineno):
+    def __init__(self, kind, args, text, lineno, conn=None):
         self.kind, self.args, self.text, self.lineno = kind, args, text, lineno
+        self.conn = conn
 
 
 class Case:
@@ -98,6 +113,12 @@ class Case:
         self.protos = [2, 3]
         self.steps = []
         self.slug = None
+        self.multi = False  # some command has a connection prefix
+
+
+def conn_key(name):
+    """Connections in name order: c1 < c2 < ... < c10."""
+    return (len(name), name)
 
 
 def slugify(text):
@@ -135,6 +156,14 @@ def parse_block(family, path, block):
     has_steps = False
     for lineno, line in block:
         where = "%s:%d" % (path, lineno)
+        conn = None
+        m = CONN_PREFIX.match(line)
+        if m:
+            conn = m.group(1)
+            line = line[m.end():]
+            case.multi = True
+            if line.strip().startswith("@") or line.strip().startswith("#") or not line.strip():
+                raise ScriptError("%s: a connection prefix goes before a command" % where)
         s = line.strip()
         if s.startswith("#"):
             body = s[1:].strip()
@@ -175,10 +204,17 @@ def parse_block(family, path, block):
             raise ScriptError("%s: redis-cli would reject this line (%s)" % (where, e))
         if not args:
             raise ScriptError("%s: empty command" % where)
-        case.steps.append(Step("cmd", args, line, lineno))
+        case.steps.append(Step("cmd", args, line, lineno, conn))
         has_steps = True
     if not has_steps:
         return None  # a block of comments only (file header)
+    if case.multi:
+        for st in case.steps:
+            if st.kind == "scan":
+                raise ScriptError("%s:%d: @scan is for single-connection cases" %
+                                  (path, st.lineno))
+            if st.kind == "cmd" and st.conn is None:
+                st.conn = "c1"
     return case
 
 
@@ -221,10 +257,95 @@ def reset(conn, proto):
 
 class Recorded:
     """One recorded case: id, tags (ordered dict), title, lines [(cmd_text, marker, bytes)]
-    where marker is None for @sleep."""
+    where marker is None for @sleep. A multi-connection case (multi=True) has lines
+    [(cmd_text, conn, messages)]: conn None for @sleep, messages [(conn, marker, bytes)]."""
 
-    def __init__(self, cid, tags, title):
+    def __init__(self, cid, tags, title, multi=False):
         self.id, self.tags, self.title, self.lines = cid, tags, title, []
+        self.multi = multi
+
+
+# Where the timeout argument of a blocking command is (index into argv; negative from the end).
+BLOCKING_TIMEOUT_ARG = {b"blpop": -1, b"brpop": -1, b"brpoplpush": -1, b"blmove": -1,
+                        b"bzpopmin": -1, b"bzpopmax": -1, b"blmpop": 1, b"bzmpop": 1}
+
+
+def reply_window(args):
+    """How long to wait for the own reply of a command: BLOCK_WINDOW, or for a blocking
+    command with a timeout of at most 2 s, the timeout + 0.35 s (Redis notices a timeout in
+    its next event loop turn, at most 1/hz = 100 ms late): its timeout reply is then recorded
+    right after it. Scripts give a command that another connection wakes timeout 0."""
+    i = BLOCKING_TIMEOUT_ARG.get(args[0].lower()) if args else None
+    if i is None or len(args) < 3:
+        return BLOCK_WINDOW
+    try:
+        t = float(args[i])
+    except ValueError:
+        return BLOCK_WINDOW
+    return t + 0.35 if 0 < t <= 2 else BLOCK_WINDOW
+
+
+ID_ARG = re.compile(rb"^\$id\((c[1-9][0-9]?)\)$")
+
+
+def uses_ids(case):
+    return any(ID_ARG.match(a) for st in case.steps if st.kind == "cmd" for a in st.args)
+
+
+def open_case_conn(sock, proto, want_id):
+    """A new connection of a multi-connection case: HELLO <proto>, SELECT 0 (out of band);
+    returns (conn, client id or None)."""
+    c = corpuslib.RespConn(sock)
+    for cmd in (("HELLO", str(proto)), ("SELECT", "0")):
+        r = c.call(*cmd)
+        if r.startswith(b"-"):
+            raise RuntimeError("connection setup %s failed: %r" % (cmd, r))
+    cid = None
+    if want_id:
+        r = c.call("CLIENT", "ID")
+        if not r.startswith(b":"):
+            raise RuntimeError("CLIENT ID failed: %r" % r)
+        cid = r[1:-2]
+    return c, cid
+
+
+def record_multi(sock, case, rec, proto, commands):
+    """Records a multi-connection case on fresh connections (opened at first use)."""
+    reader = corpuslib.MessageReader()
+    ids = {}
+    want_ids = uses_ids(case)
+    blocked = False
+    try:
+        for s in case.steps:
+            if s.kind == "sleep":
+                time.sleep(s.args / 1000.0)
+                got, _ = reader.collect(None, SETTLE, SETTLE)
+                own, text, marker = None, "@sleep %d" % s.args, None
+            else:
+                # The connection, and those named by $id(cN), open now if they are new.
+                for name in [s.conn] + [ID_ARG.match(a).group(1).decode()
+                                        for a in s.args if ID_ARG.match(a)]:
+                    if name not in reader.conns:
+                        c, ids[name] = open_case_conn(sock, proto, want_ids)
+                        reader.add(name, c)
+                args = [ids[ID_ARG.match(a).group(1).decode()] if ID_ARG.match(a) else a
+                        for a in s.args]
+                reader.conns[s.conn].send(args)
+                got, replied = reader.collect(s.conn, reply_window(s.args), SETTLE)
+                blocked = blocked or not replied
+                own, text, marker = s.conn, join_args(s.args), commands.marker(s.args)
+            msgs = []
+            for name in sorted(got, key=conn_key):
+                for m in got[name]:
+                    msgs.append((name, marker if name == own else "<", m))
+            rec.lines.append((text, own, msgs))
+    finally:
+        for c in reader.conns.values():
+            c.close()
+    rec.tags["clients"] = str(len(reader.conns))
+    if blocked:
+        rec.tags["blocking"] = "waits"
+    return rec
 
 
 def record_case(conn, case, proto, commands):
@@ -235,11 +356,21 @@ def record_case(conn, case, proto, commands):
         versions = [v for v in versions if v]
         since = max(versions, key=version_key) if versions else "1.0.0"
     tags = {"family": case.family, "since": since, "proto": str(proto)}
+    rec = Recorded("%s/%s/resp%d" % (case.family, case.slug, proto), tags, case.title,
+                   case.multi)
+    reset(conn, proto)
+    if case.multi:
+        # clients= and blocking= are computed; the script's own tags win.
+        record_multi(conn.address, case, rec, proto, commands)
+        extra = {k: rec.tags.pop(k) for k in ("clients", "blocking") if k in rec.tags}
+        extra.update(case.tags)
+        for k in sorted(extra):
+            if k not in tags:
+                tags[k] = extra[k]
+        return rec
     for k in sorted(case.tags):
         if k not in tags:
             tags[k] = case.tags[k]
-    rec = Recorded("%s/%s/resp%d" % (case.family, case.slug, proto), tags, case.title)
-    reset(conn, proto)
     for s in case.steps:
         if s.kind == "sleep":
             time.sleep(s.args / 1000.0)
@@ -286,6 +417,9 @@ def write_corpus(path, family, recs, version, old=None):
             lines.append("# " + rec.title)
         lines.append("=== " + rec.id)
         lines.append("tags: " + " ".join("%s=%s" % kv for kv in rec.tags.items()))
+        if rec.multi:
+            lines.extend(multi_lines(rec, prev))
+            continue
         for i, (text, marker, reply) in enumerate(rec.lines):
             lines.append("> " + text)
             if marker is None:
@@ -299,17 +433,74 @@ def write_corpus(path, family, recs, version, old=None):
         f.write("\n".join(lines) + "\n")
 
 
+def multi_lines(rec, prev):
+    """The corpus lines of a multi-connection case: `>c2 CMD` (or `> @sleep MS`), then one
+    `<c1 ...` line per message (marker + connection). Equivalent `<~`/`<?` messages keep the
+    bytes of `prev`."""
+    out = []
+    for i, (text, own, msgs) in enumerate(rec.lines):
+        out.append((">%s " % own if own else "> ") + text)
+        old = None
+        if (prev is not None and prev.multi and i < len(prev.lines)
+                and prev.lines[i][:2] == (text, own)):
+            old = prev.lines[i][2]
+        for j, (name, marker, data) in enumerate(msgs):
+            if (old is not None and j < len(old) and old[j][:2] == (name, marker)
+                    and marker != "<" and corpuslib.replies_equivalent(marker, old[j][2], data)):
+                data = old[j][2]
+            out.append("%s%s %s" % (marker, name, escape_bytes(data)))
+    return out
+
+
+MULTI_CMD = re.compile(r"^>(c[1-9][0-9]?) (.*)$")
+MULTI_MSG = re.compile(r"^(<[~?]?)(c[1-9][0-9]?) (.*)$")
+
+
+def finish_multi(cur, entries, where):
+    """Builds cur.lines of a multi-connection case from its parsed entries."""
+    cur.multi = True
+    for e in entries:
+        if e[0] == "cmd":
+            cur.lines.append((e[2], e[1], []))
+        elif not cur.lines:
+            raise ScriptError("%s: a message before the first command of %s" % (where, cur.id))
+        elif e[1] is None:
+            raise ScriptError("%s: %s: a reply line without a connection in a "
+                              "multi-connection case" % (where, cur.id))
+        else:
+            cur.lines[-1][2].append((e[1], e[2], e[3]))
+
+
 def read_corpus(path):
     """{id: Recorded} in file order (dicts keep insertion order)."""
     cases = {}
     cur = None
     pending = None
+    entries = []  # of the current case: ("cmd", conn, text) / ("msg", conn, marker, bytes)
+
+    def finish():
+        if cur is not None and any(e[0] == "cmd" and e[1] for e in entries):
+            cur.lines = []
+            finish_multi(cur, entries, path)
+        entries.clear()
+
     with open(path) as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
+            m = MULTI_CMD.match(line) or MULTI_MSG.match(line)
+            if m and cur is not None:
+                if line.startswith(">"):
+                    if pending is not None:
+                        cur.lines.append((pending, None, None))
+                        pending = None
+                    entries.append(("cmd", m.group(1), m.group(2)))
+                else:
+                    entries.append(("msg", m.group(2), m.group(1), unescape_bytes(m.group(3))))
+                continue
             if line.startswith("=== "):
+                finish()
                 if pending is not None:
                     cur.lines.append((pending, None, None))
                     pending = None
@@ -328,16 +519,20 @@ def read_corpus(path):
                 if pending is not None:
                     cur.lines.append((pending, None, None))
                 pending = line[2:]
+                entries.append(("cmd", None, line[2:]))
             elif line.split(" ", 1)[0] in MARKERS:
                 marker, text = line.split(" ", 1)
-                if pending is None:
+                if pending is None and not entries:
                     raise ScriptError("%s:%d: reply without a command" % (path, n))
-                cur.lines.append((pending, marker, unescape_bytes(text)))
+                if pending is not None:
+                    cur.lines.append((pending, marker, unescape_bytes(text)))
                 pending = None
+                entries.append(("msg", None, marker, unescape_bytes(text)))
             else:
                 raise ScriptError("%s:%d: unexpected line %r" % (path, n, line[:40]))
     if pending is not None:
         cur.lines.append((pending, None, None))
+    finish()
     return cases
 
 
@@ -351,15 +546,33 @@ def script_paths(families):
     return sorted(glob.glob(os.path.join(SCRIPTS, "*.txt")))
 
 
+def has_multi(script):
+    return any(c.multi for c in parse_script(script)[1])
+
+
+def record_multi_family(script, commands):
+    """A family with multi-connection cases, on its own redis-server (they wait for settling
+    traffic, so these families are recorded in parallel threads)."""
+    with corpuslib.RedisServer() as srv:
+        return record_family(srv.sock, script, commands)
+
+
 def do_record(out_dir, families, keep_old, commands, quiet=False):
     total = {}
+    scripts = script_paths(families)
     with corpuslib.RedisServer() as srv:
         version = srv.version()
         if version != "7.0.15" and not os.environ.get("KEVY_CORPUS_ANY_VERSION"):
             raise SystemExit("redis-server %s: the corpus is recorded from 7.0.15 "
                              "(KEVY_CORPUS_ANY_VERSION=1 to override)" % version)
-        for script in script_paths(families):
-            family, recs = record_family(srv.sock, script, commands)
+        multi = [s for s in scripts if has_multi(s)]
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(multi)))
+        futures = {s: pool.submit(record_multi_family, s, commands) for s in multi}
+        for script in scripts:
+            if script in futures:
+                family, recs = futures[script].result()
+            else:
+                family, recs = record_family(srv.sock, script, commands)
             path = os.path.join(out_dir, family + ".corpus")
             old = read_corpus(path) if keep_old and os.path.exists(path) else None
             write_corpus(path, family, recs, version, old)
@@ -393,6 +606,9 @@ def do_check(families, commands):
                     continue
                 if old.tags != rec.tags:
                     diffs.append("%s: tags %s != %s" % (cid, old.tags, rec.tags))
+                if old.multi or rec.multi:
+                    diffs.extend(multi_diffs(cid, old, rec))
+                    continue
                 if len(old.lines) != len(rec.lines):
                     diffs.append("%s: %d lines recorded, script has %d" %
                                  (cid, len(old.lines), len(rec.lines)))
@@ -410,6 +626,58 @@ def do_check(families, commands):
     return 1 if diffs else 0
 
 
+def multi_diffs(cid, old, rec):
+    """Differences between two recordings of a multi-connection case (at most one)."""
+    if old.multi != rec.multi or len(old.lines) != len(rec.lines):
+        return ["%s: %d steps recorded, script has %d" % (cid, len(old.lines), len(rec.lines))]
+    for a, b in zip(old.lines, rec.lines):
+        if a[:2] != b[:2]:
+            return ["%s: >%s %s  vs  >%s %s" % (cid, a[1], a[0], b[1], b[0])]
+        ka = [(m[0], m[1]) for m in a[2]]
+        kb = [(m[0], m[1]) for m in b[2]]
+        same = ka == kb and all(corpuslib.replies_equivalent(x[1], x[2], y[2])
+                                for x, y in zip(a[2], b[2]))
+        if not same:
+            fmt = lambda ms: " ".join("%s%s %s" % (m[1], m[0], escape_bytes(m[2])) for m in ms)
+            return ["%s: >%s %s\n    committed: %s\n    redis now: %s" %
+                    (cid, a[1], a[0], fmt(a[2]) or "(no message)", fmt(b[2]) or "(no message)")]
+    return []
+
+
+def lint_multi(cid, rec, commands, problems):
+    """Markers of a multi-connection case: a command's own connection gets the command's
+    marker, every other message (other connections, after @sleep) `<`. Returns the number of
+    messages."""
+    n = 0
+    for text, own, msgs in rec.lines:
+        if own is None:
+            if not text.startswith("@sleep"):
+                problems.append("%s: > %s: only @sleep goes without a connection" % (cid, text))
+            want_own = "<"
+        else:
+            try:
+                want_own = commands.marker(split_args(text))
+            except corpuslib.SplitError as e:
+                problems.append("%s: >%s %s: %s" % (cid, own, text, e))
+                continue
+        for name, marker, reply in msgs:
+            n += 1
+            want = want_own if name == own else "<"
+            if marker != want:
+                problems.append("%s: >%s %s: message on %s has %s, the rule says %s" %
+                                (cid, own, text, name, marker, want))
+            try:
+                _, end = corpuslib.parse_reply(reply)
+                if end != len(reply):
+                    raise ValueError("trailing bytes")
+            except (ValueError, IndexError) as e:
+                problems.append("%s: >%s %s: message is not one RESP reply (%s)" %
+                                (cid, own, text, e))
+    if rec.tags.get("clients") is None:
+        problems.append("%s: a multi-connection case without a clients= tag" % cid)
+    return n
+
+
 def do_lint(commands, paths):
     problems = []
     ncases = nreplies = 0
@@ -422,6 +690,9 @@ def do_lint(commands, paths):
             if rec.tags.get("proto") not in ("2", "3") or not cid.endswith(
                     "/resp" + rec.tags.get("proto", "?")):
                 problems.append("%s: proto tag missing or not matching the id" % cid)
+            if rec.multi:
+                nreplies += lint_multi(cid, rec, commands, problems)
+                continue
             for text, marker, reply in rec.lines:
                 if text.startswith("@sleep"):
                     if marker is not None:

@@ -48,6 +48,12 @@ bool parse_number(std::string_view s, int* out) {
   return true;
 }
 
+// c1 .. c99 (no leading zero).
+bool is_conn_name(std::string_view s) {
+  if (s.size() < 2 || s.size() > 3 || s[0] != 'c' || s[1] < '1' || s[1] > '9') return false;
+  return s.size() == 2 || (s[2] >= '0' && s[2] <= '9');
+}
+
 }  // namespace
 
 std::string CorpusStep::text() const {
@@ -207,6 +213,27 @@ bool parse_corpus(std::string_view path, std::string_view content, CorpusFile* o
       continue;
     }
 
+    if (line[0] == '>' && line.size() > 2 && line[1] == 'c' && line[2] >= '1' &&
+        line[2] <= '9') {
+      // ">c2 CMD": a command of a multi-connection case.
+      size_t sp = line.find_first_of(" \t");
+      if (sp == std::string_view::npos) return fail("`>cN` without a command");
+      std::string conn(line.substr(1, sp - 1));
+      if (!is_conn_name(conn)) return fail("a connection is named c1 .. c99");
+      std::string_view cmd = trim(line.substr(sp));
+      auto args = split_args(cmd);
+      if (!args) return fail("invalid quoting (redis-cli would say \"Invalid argument(s)\")");
+      if (args->empty()) return fail("`>cN` without a command");
+      CorpusStep step;
+      step.line_no = line_no;
+      step.conn = std::move(conn);
+      step.argv = std::move(*args);
+      current->multi = true;
+      current->steps.push_back(std::move(step));
+      last = &current->steps.back();
+      continue;
+    }
+
     if (line[0] == '>') {
       // The text after "> " (not trimmed at the end: a quoted argument may end in blanks,
       // but quoting keeps them inside quotes, so trimming is safe).
@@ -249,6 +276,24 @@ bool parse_corpus(std::string_view path, std::string_view content, CorpusFile* o
         mode = Compare::kShape;
         skip = 2;
       }
+      if (skip < line.size() && line[skip] == 'c') {
+        // "<c2 bytes": a message of a multi-connection case.
+        size_t sp = line.find_first_of(" \t", skip);
+        std::string conn(line.substr(skip, sp == std::string_view::npos ? sp : sp - skip));
+        if (!is_conn_name(conn)) return fail("a connection is named c1 .. c99");
+        if (last == nullptr) return fail("a message line without a `>` command before it");
+        if (last->kind == CorpusStep::Kind::kScan) return fail("@scan has no messages");
+        ExpectedMessage m;
+        m.conn = std::move(conn);
+        m.compare = mode;
+        m.line_no = line_no;
+        std::string_view rest = sp == std::string_view::npos ? "" : trim(line.substr(sp));
+        if (!unescape_reply(rest, &m.bytes)) {
+          return fail("invalid escape in a reply (\\r \\n \\t \\\\ \\\" \\xHH)");
+        }
+        last->messages.push_back(std::move(m));
+        continue;
+      }
       if (skip < line.size() && line[skip] != ' ' && line[skip] != '\t') {
         return fail("a reply line starts with `< `, `<~ ` or `<? `");
       }
@@ -269,6 +314,27 @@ bool parse_corpus(std::string_view path, std::string_view content, CorpusFile* o
   }
   for (const CorpusCase& c : out->cases) {
     for (const CorpusStep& s : c.steps) {
+      if (c.multi) {
+        // Every command names its connection and has only `<cN` messages.
+        const char* why = nullptr;
+        if (s.has_expected) {
+          why = "a `<` reply line without a connection in a multi-connection case";
+        } else if (s.kind == CorpusStep::Kind::kCommand && s.conn.empty()) {
+          why = "a `> ` command without a connection in a multi-connection case";
+        } else if (s.kind == CorpusStep::Kind::kScan) {
+          why = "@scan in a multi-connection case";
+        }
+        if (why != nullptr) {
+          *error = std::string(path) + ":" + std::to_string(s.line_no) + ": " + why;
+          return false;
+        }
+        continue;
+      }
+      if (!s.messages.empty()) {
+        *error = std::string(path) + ":" + std::to_string(s.line_no) +
+                 ": `<cN` messages belong to multi-connection cases (`>cN` commands)";
+        return false;
+      }
       if (s.kind != CorpusStep::Kind::kSleep && !s.has_expected) {
         *error = std::string(path) + ":" + std::to_string(s.line_no) +
                  ": a command without a recorded reply";
@@ -319,6 +385,13 @@ void write_case(std::ostream& out, const CorpusCase& c) {
     out << "\n";
   }
   for (const CorpusStep& s : c.steps) {
+    if (c.multi) {
+      out << (s.conn.empty() ? std::string("> ") : ">" + s.conn + " ") << s.text() << "\n";
+      for (const ExpectedMessage& m : s.messages) {
+        out << compare_marker(m.compare) << m.conn << ' ' << cli::escape_bytes(m.bytes) << "\n";
+      }
+      continue;
+    }
     out << "> " << s.text() << "\n";
     if (s.kind == CorpusStep::Kind::kSleep || !s.has_expected) continue;
     out << (s.kind == CorpusStep::Kind::kScan ? "<~" : compare_marker(s.compare)) << ' '

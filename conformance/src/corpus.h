@@ -9,6 +9,14 @@
 //   <~ *1\r\n$1\r\nk\r\n
 //   > @sleep 10
 //
+// A multi-connection case names the connection of each command and of each message it
+// expects (corpus/README.md, "Multi-connection cases"):
+//
+//   >c1 BLPOP q 0
+//   >c2 RPUSH q a
+//   <c1 *2\r\n$1\r\nq\r\n$1\r\na\r\n
+//   <c2 :1\r\n
+//
 // Commands are written with redis-cli quoting (cli::split_args reads them back), replies as
 // escaped bytes (cli::escape_bytes / unescape_reply). write_case(parse(x)) round-trips.
 #pragma once
@@ -23,6 +31,15 @@
 
 namespace kevy::conformance {
 
+// One message a multi-connection case expects after a step: on which connection, and how it
+// is compared.
+struct ExpectedMessage {
+  std::string conn;  // "c1", "c2", ...
+  Compare compare = Compare::kExact;
+  std::string bytes;
+  int line_no = 0;
+};
+
 struct CorpusStep {
   enum class Kind { kCommand, kSleep, kScan };
   Kind kind = Kind::kCommand;
@@ -35,8 +52,14 @@ struct CorpusStep {
   Compare compare = Compare::kExact;
   std::string expected;
   int line_no = 0;  // of the `>` line (0 for steps built in memory)
+  // Multi-connection cases: the connection that sends the command ("c2"; empty for @sleep),
+  // and every message that arrives on any connection after it, in the order written
+  // (connections by name, each in arrival order). A command that blocks has none.
+  std::string conn;
+  std::vector<ExpectedMessage> messages;
 
-  // The step as written after "> " ("SET k v", "@sleep 10", "@scan MATCH k*").
+  // The step as written after "> " ("SET k v", "@sleep 10", "@scan MATCH k*"), without the
+  // connection.
   std::string text() const;
 };
 
@@ -47,6 +70,8 @@ struct CorpusCase {
   std::vector<CorpusStep> steps;
   std::string file;  // where it was read from (for reports)
   int line_no = 0;   // of the `===` line
+  // Some `>cN` line: a multi-connection case (steps carry conn and messages, not expected).
+  bool multi = false;
 
   // The value of a tag, or `fallback`.
   std::string tag(std::string_view key, std::string_view fallback = "") const;
@@ -55,6 +80,9 @@ struct CorpusCase {
   int protocol() const;
   // family= tag, else the id up to its first '/'.
   std::string family() const;
+  // blocking=waits: some command waits for another connection (replayed on server targets
+  // only: the embedded store would wait on the replaying thread).
+  bool waits() const { return tag("blocking") == "waits"; }
 };
 
 struct CorpusFile {

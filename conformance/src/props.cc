@@ -195,6 +195,7 @@ struct Failure {
   std::vector<std::string> replies_a;  // up to and including `index`
   std::string reply_b;
   Compare compare = Compare::kExact;
+  bool exec = false;  // the differing command is an EXEC compared element by element
   bool target_error = false;  // a target failed (I/O), not a reply difference
   std::string message;
 };
@@ -212,6 +213,33 @@ CorpusStep step_for(const Command& c, Compare compare) {
   return step;
 }
 
+// The comparison of each command of `cmds` as a corpus step: its tips' comparison, except
+// inside a transaction: a queued command's reply (+QUEUED or a queue-time error) exactly,
+// EXEC's array under the loosest comparison of the commands it ran (loosest()).
+std::vector<Compare> step_compares(const std::vector<Command>& cmds, const Tips& tips) {
+  std::vector<Compare> out;
+  std::vector<Compare> queued;
+  bool in_multi = false;
+  for (const Command& c : cmds) {
+    const TxRole role = tx_role(in_multi, c.argv);
+    const Compare own = tips.compare_for(c.argv);
+    out.push_back(role == TxRole::kQueued ? Compare::kExact
+                  : role == TxRole::kExec ? loosest(queued)
+                                          : own);
+    if (role == TxRole::kOpen) queued.clear();
+    if (role == TxRole::kQueued) queued.push_back(own);
+    in_multi = tx_in_multi_after(in_multi, role);
+  }
+  return out;
+}
+
+// Runs sequences on the two targets. Transactions: the runner follows the MULTI model
+// (props_internal.h) to compare EXEC's array element by element, each under its queued
+// command's comparison, and it never lets a transaction or a WATCH outlive its case: a
+// network target keeps its connection across cases, and a MULTI left open would queue the
+// next case's FLUSHALL / SELECT / HELLO instead of running them, a WATCH would make the next
+// case's EXEC fail. So after a case that sent MULTI or WATCH, DISCARD and UNWATCH go to both
+// targets (their replies are not compared) before the next reset.
 class Runner {
  public:
   Runner(Target& a, Target& b, const Tips& tips, const KnownDivergences& known, uint64_t seed)
@@ -220,15 +248,26 @@ class Runner {
   // Runs `s` on both targets; false with *f at the first difference.
   bool run(const Sequence& s, Failure* f) {
     std::string error;
-    if (!a_.reset(s.protocol, &error) || !b_.reset(s.protocol, &error)) {
+    if ((tx_used_ && !end_transactions(&error)) || (overflowed_ && !reset_errno(&error)) ||
+        !a_.reset(s.protocol, &error) ||
+        !b_.reset(s.protocol, &error)) {
       f->target_error = true;
       f->message = "reset failed: " + error;
       return false;
     }
+    tx_used_ = false;
+    overflowed_ = false;
     f->replies_a.clear();
+    const std::vector<Compare> compares = step_compares(s.commands, tips_);
+    bool in_multi = false;
+    std::vector<Compare> queued;  // comparisons of the commands queued since MULTI
     for (size_t i = 0; i < s.commands.size(); ++i) {
       const Command& c = s.commands[i];
-      const Compare mode = tips_.compare_for(c.argv);
+      const TxRole role = tx_role(in_multi, c.argv);
+      const std::string label = command_label(c);
+      if (label == "MULTI" || label == "WATCH") tx_used_ = true;
+      overflowed_ |= may_leave_erange(c);
+      const Compare mode = compares[i];
       const CorpusStep step = step_for(c, mode);
       std::string ra, rb;
       if (!run_step(a_, step, &ra, &error) || !run_step(b_, step, &rb, &error)) {
@@ -240,26 +279,55 @@ class Runner {
       }
       ++commands_;
       f->replies_a.push_back(ra);
-      if (!replies_match(mode, ra, rb) &&
-          (known_.empty() || known_.find(case_id_, step.text()) == nullptr)) {
+      const bool same = role == TxRole::kExec ? exec_replies_match(queued, ra, rb)
+                                              : replies_match(mode, ra, rb);
+      if (!same && (known_.empty() || known_.find(case_id_, step.text()) == nullptr)) {
         f->sequence = s;
         f->index = i;
         f->reply_b = rb;
         f->compare = step.compare;
+        f->exec = role == TxRole::kExec;
         return false;
       }
+      if (role == TxRole::kOpen) queued.clear();
+      if (role == TxRole::kQueued) queued.push_back(tips_.compare_for(c.argv));
+      in_multi = tx_in_multi_after(in_multi, role);
     }
     return true;
   }
   long commands() const { return commands_; }
 
  private:
+  // DISCARD and UNWATCH on both targets, replies ignored ("-ERR DISCARD without MULTI" is
+  // fine); false only when a target fails.
+  bool end_transactions(std::string* error) {
+    static const std::vector<std::string> kDiscard = {"DISCARD"}, kUnwatch = {"UNWATCH"};
+    std::string ignored;
+    for (Target* t : {&a_, &b_}) {
+      if (!t->run(kDiscard, &ignored, error) || !t->run(kUnwatch, &ignored, error)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // After an out-of-range number (may_leave_erange): INCRBYFLOAT of a scratch key by 0 on
+  // both targets (the reset's FLUSHALL removes the key), whose parse leaves redis-server's
+  // errno at 0; replies ignored.
+  bool reset_errno(std::string* error) {
+    static const std::vector<std::string> kIncr = {"INCRBYFLOAT", "props:errno", "0"};
+    std::string ignored;
+    return a_.run(kIncr, &ignored, error) && b_.run(kIncr, &ignored, error);
+  }
+
   Target& a_;
   Target& b_;
   const Tips& tips_;
   const KnownDivergences& known_;
   std::string case_id_;  // what known-divergence case globs are matched against
   long commands_ = 0;
+  bool tx_used_ = false;     // the last case sent MULTI or WATCH
+  bool overflowed_ = false;  // the last case had an out-of-range number (may_leave_erange)
 };
 
 CorpusCase failure_case(const Failure& f, const Tips& tips, uint64_t seed, int n,
@@ -272,9 +340,9 @@ CorpusCase failure_case(const Failure& f, const Tips& tips, uint64_t seed, int n
   c.set_tag("seed", std::to_string(seed));
   c.set_tag("expected", label_a);
   c.set_tag("differs", label_b);
+  const std::vector<Compare> compares = step_compares(f.sequence.commands, tips);
   for (size_t i = 0; i <= f.index && i < f.sequence.commands.size(); ++i) {
-    const Command& cmd = f.sequence.commands[i];
-    CorpusStep step = step_for(cmd, tips.compare_for(cmd.argv));
+    CorpusStep step = step_for(f.sequence.commands[i], compares[i]);
     if (i < f.replies_a.size()) {
       step.expected = f.replies_a[i];
       step.has_expected = true;
@@ -446,7 +514,9 @@ Result run(const Options& options, std::ostream& log) {
   }
 
   const Command& cmd = last.sequence.commands[last.index];
-  const char* how = last.compare == Compare::kShape       ? " (compared by shape)"
+  const char* how = last.exec ? " (EXEC's array compared element by element, each under its "
+                                "command's comparison)"
+                    : last.compare == Compare::kShape       ? " (compared by shape)"
                     : last.compare == Compare::kUnordered ? " (compared as a multiset)"
                     : last.compare == Compare::kScan      ? " (keys seen by SCAN, as a set)"
                                                           : "";
@@ -456,7 +526,7 @@ Result run(const Options& options, std::ostream& log) {
       << "  command:  " << step_for(cmd, last.compare).text() << how << "\n"
       << "  " << label_a << ": " << quote_bytes(last.replies_a.back()) << "\n"
       << "  " << label_b << ": " << quote_bytes(last.reply_b) << "\n";
-  if (last.compare == Compare::kShape) {
+  if (last.compare == Compare::kShape && !last.exec) {
     log << "  shapes:   " << comparison_key(Compare::kShape, last.replies_a.back()) << "  vs  "
         << comparison_key(Compare::kShape, last.reply_b) << "\n";
   }

@@ -1,5 +1,5 @@
-// The command generators of props: one row per command (or per subcommand of OBJECT/DEBUG),
-// each a RapidCheck generator of valid and invalid argument shapes over small pools.
+// The command generators of props: one row per command (or per subcommand of OBJECT, DEBUG,
+// PUBSUB), each a RapidCheck generator of valid and invalid argument shapes over small pools.
 //
 // Determinism rules every row follows (both targets must answer the same bytes):
 // - positive TTLs are either relative and large (>= 10^6 s) or absolute in the far future;
@@ -9,8 +9,19 @@
 // - no successful HELLO (its reply carries the connection id), no DEBUG OBJECT of an existing
 //   key (its reply carries a pointer), SCAN only from cursor 0 with COUNT >= 10 so that the
 //   few keys of a db come back in one page, bit and range offsets small enough not to
-//   allocate hundreds of MiB, LCS only over short strings.
+//   allocate hundreds of MiB, LCS only over short strings;
+// - blocking pops only with a timeout that is invalid or 0.01 s, never 0 (forever): both
+//   targets really block, and nothing else would ever push;
+// - transactions: MULTI / EXEC / DISCARD / WATCH / UNWATCH anywhere, and sequence_gen closes
+//   open transactions; the runner compares EXEC's array element by element and ends any
+//   transaction or WATCH before the next case's reset (props.cc, props_tx.cc);
+// - pub/sub without any subscriber: nothing subscribes, so PUBLISH, PUBSUB and the
+//   unsubscribing commands answer the same on both sides (the subscribe rows' comment);
+// - no numeric SORT after an out-of-range number (may_leave_erange: Redis's stale errno).
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -238,6 +249,18 @@ std::string field() { return pick(fields()); }
 // expired timeout only on its next event-loop tick (up to 100 ms at hz 10).
 std::string block_timeout() {
   return coin(8) ? std::string("0.01") : one_of({"-1", "abc", "1e400", "-0.5", ""});
+}
+
+// Pub/sub channels and patterns. No connection of either target ever subscribes (see the
+// subscribe rows below), so PUBLISH answers 0 and PUBSUB's lists and counts are empty or 0.
+const Strings& channels() {
+  static const Strings v = {"ch", "k", "news.1", "", std::string("c\0", 2),
+                            "__keyspace@0__:k", "__keyevent@0__:set"};
+  return v;
+}
+const Strings& channel_patterns() {
+  static const Strings v = {"*", "ch*", "news.*", "[a-", "", "__key*__:*", "?"};
+  return v;
 }
 
 // One row: how often the command is drawn, its label ("OBJECT|ENCODING") and its generator.
@@ -799,6 +822,68 @@ const std::vector<Row>& rows() {
       // SORT / SORT_RO over lists, sets and zsets; the STORE form writes a list.
       {"SORT", 3, [](M) { return with({"SORT", key()}, sort_options(true)); }},
       {"SORT_RO", 1, [](M) { return with({"SORT_RO", key()}, sort_options(false)); }},
+      // transactions. The sequence generator also closes an open MULTI with EXEC or DISCARD
+      // (sequence_gen); these rows add transactions opened, watched and closed anywhere:
+      // EXEC / DISCARD without MULTI, nested MULTI, WATCH inside MULTI, queue-time errors
+      // (EXECABORT), runtime errors kept per command, WATCH invalidated by the sequence's own
+      // writes (EXEC answers null).
+      {"MULTI", 8, [](M) { return Argv{"MULTI"}; }},
+      {"EXEC", 1, [](M) { return Argv{"EXEC"}; }},
+      {"DISCARD", 1, [](M) { return Argv{"DISCARD"}; }},
+      {"WATCH", 3, [](M) { return with({"WATCH"}, some(keys(), 2)); }},
+      {"UNWATCH", 1, [](M) { return Argv{"UNWATCH"}; }},
+      // pub/sub without subscribers (deterministic: nobody ever subscribes)
+      {"PUBLISH", 1, [](M) { return Argv{"PUBLISH", pick(channels()), pick(values())}; }},
+      {"SPUBLISH", 1, [](M) { return Argv{"SPUBLISH", pick(channels()), pick(values())}; }},
+      {"PUBSUB|CHANNELS", 1,
+       [](M) {
+         Argv a{"PUBSUB", one_of({"CHANNELS", "channels"})};
+         if (coin(50)) a.push_back(pick(channel_patterns()));
+         return a;
+       }},
+      {"PUBSUB|SHARDCHANNELS", 1,
+       [](M) {
+         Argv a{"PUBSUB", one_of({"SHARDCHANNELS", "shardchannels"})};
+         if (coin(50)) a.push_back(pick(channel_patterns()));
+         return a;
+       }},
+      {"PUBSUB|NUMSUB", 1,
+       [](M) {
+         Argv a{"PUBSUB", one_of({"NUMSUB", "numsub"})};
+         if (coin(70)) append(&a, some(channels(), 3));
+         return a;
+       }},
+      {"PUBSUB|SHARDNUMSUB", 1,
+       [](M) {
+         Argv a{"PUBSUB", "SHARDNUMSUB"};
+         if (coin(70)) append(&a, some(channels(), 3));
+         return a;
+       }},
+      {"PUBSUB|NUMPAT", 1, [](M) { return Argv{"PUBSUB", one_of({"NUMPAT", "numpat"})}; }},
+      {"PUBSUB|HELP", 1, [](M) { return Argv{"PUBSUB", one_of({"HELP", "help"})}; }},
+      {"PUBSUB|FOO", 1, [](M) { return Argv{"PUBSUB", one_of({"FOO", "NUMSUBX"})}; }},
+      // The subscribe family: only the unsubscribing commands, with at most one name. Without
+      // subscriptions they leave the connection as it is and answer one reply (RESP2 array,
+      // RESP3 push) per name, or one when given none; a second name would make a second
+      // reply, which a runner reading one reply per command would take for the next
+      // command's (so these rows are not mutated). SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE are
+      // never generated: they put a RESP2 connection in subscribed mode (most later commands
+      // refused) for the rest of the case and beyond the reset, and PUBLISH or keyspace events
+      // would then interleave pushes with replies. corpus/scripts/pubsub.txt's
+      // multi-connection cases cover them, with the message order across connections.
+      {"UNSUBSCRIBE", 1,
+       [](M) { return coin(50) ? Argv{"UNSUBSCRIBE"} : Argv{"UNSUBSCRIBE", pick(channels())}; },
+       false},
+      {"PUNSUBSCRIBE", 1,
+       [](M) {
+         return coin(50) ? Argv{"PUNSUBSCRIBE"} : Argv{"PUNSUBSCRIBE", pick(channel_patterns())};
+       },
+       false},
+      {"SUNSUBSCRIBE", 1,
+       [](M) {
+         return coin(50) ? Argv{"SUNSUBSCRIBE"} : Argv{"SUNSUBSCRIBE", pick(channels())};
+       },
+       false},
       // unknown commands
       {"UNKNOWN", 1,
        [](M) {
@@ -857,7 +942,93 @@ rc::Gen<Command> command_gen(ExpiryMode mode, const std::vector<std::string>& ex
   });
 }
 
+// What closes an open transaction in a sequence: EXEC mostly, DISCARD, now and then either
+// with an argument (EXEC's EXECABORT, DISCARD's queue-time error). Empty when both EXEC
+// and DISCARD are excluded.
+std::vector<Argv> closing_forms(const std::vector<std::string>& exclude) {
+  auto excluded = [&](const char* label) {
+    for (const std::string& e : exclude) {
+      if (recase(e, 0) == label) return true;
+    }
+    return false;
+  };
+  std::vector<Argv> out;
+  if (!excluded("EXEC")) {
+    for (int i = 0; i < 12; ++i) out.push_back({"EXEC"});
+    out.push_back({"exec"});
+    out.push_back({"EXEC", "x"});
+  }
+  if (!excluded("DISCARD")) {
+    for (int i = 0; i < 4; ++i) out.push_back({"DISCARD"});
+    out.push_back({"DISCARD", "0"});
+  }
+  return out;
+}
+
+// A "@scan" directive inside a transaction becomes the plain SCAN it stands for (COUNT 1000:
+// the few keys of a db in one page): queued, its reply is one element of EXEC's array,
+// compared by shape as SCAN's tips say.
+void no_scan_directive_in_transactions(std::vector<Command>* commands) {
+  bool in_multi = false;
+  for (Command& c : *commands) {
+    const TxRole role = tx_role(in_multi, c.argv);
+    if (role == TxRole::kQueued && !c.argv.empty() && c.argv[0] == "@scan") {
+      Argv scan{"SCAN", "0"};
+      scan.insert(scan.end(), c.argv.begin() + 1, c.argv.end());
+      append(&scan, {"COUNT", "1000"});
+      c.argv = std::move(scan);
+    }
+    in_multi = tx_in_multi_after(in_multi, role);
+  }
+}
+
+// SORT and SORT_RO without ALPHA after an out-of-range number (see may_leave_erange) become
+// alphabetical sorts: BY (whose weights are parsed the same way) is dropped, since BY with
+// ALPHA keeps hashtable order for equal weights (sort_options), and ALPHA is added after the
+// key.
+void no_numeric_sort_after_overflow(std::vector<Command>* commands) {
+  bool overflowed = false;
+  for (Command& c : *commands) {
+    const std::string label = command_label(c);
+    if (overflowed && (label == "SORT" || label == "SORT_RO")) {
+      Argv out(c.argv.begin(), c.argv.begin() + std::min<size_t>(2, c.argv.size()));
+      bool alpha = false;
+      for (size_t i = 2; i < c.argv.size(); ++i) {
+        const std::string word = recase(c.argv[i], 0);
+        // Option arguments are not options: "GET ALPHA" is a GET pattern.
+        const size_t operands = word == "LIMIT" ? 2 : word == "GET" || word == "STORE" ? 1 : 0;
+        if (word == "BY") {
+          ++i;
+          continue;
+        }
+        alpha |= word == "ALPHA";
+        for (size_t j = 0; j <= operands && i + j < c.argv.size(); ++j) {
+          out.push_back(c.argv[i + j]);
+        }
+        i += operands;
+      }
+      // Right after the key: at the end it could be taken for the operand of a broken "GET".
+      if (!alpha && out.size() >= 2) out.insert(out.begin() + 2, "ALPHA");
+      c.argv = std::move(out);
+    }
+    overflowed |= may_leave_erange(c);
+  }
+}
+
 }  // namespace
+
+bool may_leave_erange(const Command& c) {
+  for (size_t i = 1; i < c.argv.size(); ++i) {
+    const char* a = c.argv[i].c_str();
+    char* end = nullptr;
+    errno = 0;
+    std::strtod(a, &end);
+    if (errno == ERANGE) return true;
+    std::strtoull(a, &end, 10);
+    if (errno == ERANGE) return true;
+  }
+  return false;
+}
 
 // RapidCheck scales inRange/elementOf by the size parameter, which grows over the runs; the
 // pools are small and meant to be drawn uniformly, so everything is generated at full size.
@@ -873,9 +1044,21 @@ rc::Gen<Sequence> sequence_gen(int length, int resp3_percent,
           using Elems = std::vector<rc::Shrinkable<Command>>;
           rc::Random r(random);
           const rc::Gen<Command> g = command_gen(mode, exclude);
+          const std::vector<Argv> closing = closing_forms(exclude);
+          const rc::Gen<Command> close =
+              closing.empty() ? g : gen::map(gen::elementOf(closing), [](Argv a) {
+                return Command{std::move(a)};
+              });
           Elems elems;
           elems.reserve(static_cast<size_t>(length));
-          for (int i = 0; i < length; ++i) elems.push_back(g(r.split(), size));
+          bool in_multi = false;
+          for (int i = 0; i < length; ++i) {
+            rc::Random pick = r.split();
+            const bool closes = in_multi && !closing.empty() && pick.next() % 100 < 30;
+            elems.push_back((closes ? close : g)(r.split(), size));
+            const std::vector<std::string>& argv = elems.back().value().argv;
+            in_multi = tx_in_multi_after(in_multi, tx_role(in_multi, argv));
+          }
           return rc::shrinkable::map(
               rc::shrinkable::shrinkRecur(
                   std::move(elems),
@@ -889,6 +1072,8 @@ rc::Gen<Sequence> sequence_gen(int length, int resp3_percent,
                 std::vector<Command> out;
                 out.reserve(e.size());
                 for (const auto& c : e) out.push_back(c.value());
+                no_scan_directive_in_transactions(&out);
+                no_numeric_sort_after_overflow(&out);
                 return out;
               });
         });
@@ -915,7 +1100,7 @@ std::string command_label(const Command& c) {
   if (c.argv.empty()) return "";
   std::string name = recase(c.argv[0], 0);
   if (name == "@SCAN") return name;
-  if ((name == "OBJECT" || name == "DEBUG") && c.argv.size() >= 2) {
+  if ((name == "OBJECT" || name == "DEBUG" || name == "PUBSUB") && c.argv.size() >= 2) {
     return name + "|" + recase(c.argv[1], 0);
   }
   return name;

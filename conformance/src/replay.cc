@@ -70,6 +70,7 @@ std::string md_escape(std::string_view s) {
 std::string difference_text(const CaseResult& r, const Difference& d, const ReplayResult& res) {
   std::ostringstream o;
   o << "  command:  " << d.command << "   (" << r.c->file << ":" << d.line_no << ")\n";
+  if (!d.conn.empty()) o << "  on:       " << d.conn << "\n";
   if (!d.error.empty()) {
     o << "  error:    " << d.error << "\n";
     return o.str();
@@ -161,6 +162,137 @@ bool run_step(Target& t, const CorpusStep& step, std::string* reply, std::string
   return false;
 }
 
+namespace {
+
+// "$id(c2)" -> "c2"; "" for any other argument.
+std::string id_reference(const std::string& arg) {
+  if (arg.size() < 7 || arg.compare(0, 4, "$id(") != 0 || arg.back() != ')') return "";
+  return arg.substr(4, arg.size() - 5);
+}
+
+}  // namespace
+
+void replay_multi_case(const CorpusCase& c, Target& t, const ReplayOptions& options,
+                       CaseResult* r) {
+  std::map<std::string, std::unique_ptr<Connection>> conns;
+  std::map<std::string, std::string> ids;
+  bool need_ids = false;
+  for (const CorpusStep& s : c.steps) {
+    for (const std::string& a : s.argv) need_ids = need_ids || !id_reference(a).empty();
+  }
+  std::string err;
+  for (size_t i = 0; i < c.steps.size(); ++i) {
+    const CorpusStep& step = c.steps[i];
+    const std::string label = step.conn.empty() ? step.text() : step.conn + " " + step.text();
+    auto differ = [&](Difference d) {
+      d.command = label;
+      d.line_no = step.line_no;
+      if (options.known != nullptr) d.known = options.known->find(c.id, d.command);
+      static constexpr std::string_view kUnknown = "-ERR unknown command '";
+      if (options.skip_unimplemented && d.known == nullptr && r->differences == 0 &&
+          r->unimplemented.empty() && d.error.empty() && d.actual.starts_with(kUnknown) &&
+          !d.expected.starts_with(kUnknown)) {
+        r->unimplemented = step.argv.empty() ? "?" : step.argv[0];
+        for (char& ch : r->unimplemented) {
+          ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        }
+      }
+      if (d.known != nullptr) {
+        ++r->known;
+      } else {
+        ++r->differences;
+      }
+      if (static_cast<int>(r->shown.size()) < options.max_differences_per_case) {
+        r->shown.push_back(std::move(d));
+      }
+    };
+    auto fail = [&](const std::string& why) {
+      Difference d;
+      d.error = std::string(t.name()) + ": " + why;
+      differ(std::move(d));
+    };
+    ++r->commands;
+    if (step.kind == CorpusStep::Kind::kSleep) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(step.sleep_ms));
+    } else {
+      // The step's connection and those its $id(cN) arguments name open now when new.
+      std::vector<std::string> names = {step.conn};
+      for (const std::string& a : step.argv) {
+        if (std::string ref = id_reference(a); !ref.empty()) names.push_back(ref);
+      }
+      for (const std::string& name : names) {
+        if (conns.count(name) != 0) continue;
+        auto conn = t.open_connection(c.protocol(), &err);
+        if (!conn || (need_ids && !conn->client_id(&ids[name], &err))) {
+          fail("cannot open connection " + name + ": " + err);
+          return;
+        }
+        conns[name] = std::move(conn);
+      }
+      std::vector<std::string> argv = step.argv;
+      for (std::string& a : argv) {
+        if (std::string ref = id_reference(a); !ref.empty()) a = ids[ref];
+      }
+      if (!conns[step.conn]->send(argv, &err)) {
+        fail(err);
+        return;
+      }
+    }
+    // The expected messages, each from its connection. A connection that stays silent is
+    // not read again in this step.
+    std::set<std::string> silent;
+    for (const ExpectedMessage& m : step.messages) {
+      if (silent.count(m.conn) != 0) continue;
+      auto it = conns.find(m.conn);
+      if (it == conns.end()) {
+        fail("a message is expected on " + m.conn + ", which no command opened");
+        return;
+      }
+      std::string got;
+      int n = it->second->next_message(kMessageTimeoutMs, &got, &err);
+      if (n < 0) {
+        fail(m.conn + ": " + err);
+        return;
+      }
+      if (n > 0 && replies_match(m.compare, m.bytes, got)) continue;
+      Difference d;
+      d.conn = m.conn;
+      d.compare = m.compare;
+      d.expected = m.bytes;
+      if (n == 0) {
+        silent.insert(m.conn);
+        d.error = std::string(t.name()) + ": no message on " + m.conn + " within " +
+                  std::to_string(kMessageTimeoutMs) + " ms; expected " + quote_bytes(m.bytes);
+      } else {
+        d.actual = std::move(got);
+      }
+      differ(std::move(d));
+    }
+    // Nothing else may arrive: checked at once, or after a quiet window when the step
+    // expects no message (a command that blocks) and at the end of the case.
+    const bool settle = step.messages.empty() || i + 1 == c.steps.size();
+    if (settle && t.can_wait()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(kQuietWindowMs));
+    }
+    for (auto& [name, conn] : conns) {
+      if (silent.count(name) != 0) continue;
+      std::string got;
+      int n = conn->next_message(0, &got, &err);
+      if (n == 0) continue;
+      if (n < 0) {
+        fail(name + ": " + err);
+        return;
+      }
+      Difference d;
+      d.conn = name;
+      d.actual = got;
+      d.error = std::string(t.name()) + ": unexpected message on " + name + ": " +
+                quote_bytes(got);
+      differ(std::move(d));
+    }
+  }
+}
+
 bool replay(const std::vector<CorpusFile>& files, Target& a, Target* b,
             const ReplayOptions& options, ReplayResult* result, std::string* error) {
   result->expected_label = b == nullptr ? "recorded" : a.name();
@@ -188,7 +320,17 @@ bool replay(const std::vector<CorpusFile>& files, Target& a, Target* b,
       *error = "case " + c->id + ": cannot reset a target: " + *error;
       return false;
     }
+    if (c->multi) {
+      if (b != nullptr) {
+        r.not_run = "multi-connection case (replayed against the recording: one --target)";
+      } else if (c->waits() && !a.can_wait()) {
+        r.not_run = "waits for another connection (server targets only)";
+      } else {
+        replay_multi_case(*c, a, options, &r);
+      }
+    }
     for (const CorpusStep& step : c->steps) {
+      if (c->multi) break;
       const bool compared = step.kind != CorpusStep::Kind::kSleep;
       if (!compared) {
         const auto t0 = SteadyClock::now();
@@ -248,7 +390,11 @@ bool replay(const std::vector<CorpusFile>& files, Target& a, Target* b,
     if (r.skipped()) {
       ++fs.skipped;
       ++result->skipped_cases;
-      ++result->unimplemented[r.unimplemented];
+      if (!r.unimplemented.empty()) {
+        ++result->unimplemented[r.unimplemented];
+      } else {
+        ++result->not_run[r.not_run];
+      }
     } else if (r.passed()) {
       ++fs.passed;
     } else {
@@ -294,6 +440,9 @@ void print_summary(std::ostream& out, const ReplayResult& result) {
     for (const auto& [cmd, n] : result.unimplemented) out << " " << cmd << "(" << n << ")";
     out << "\n";
   }
+  for (const auto& [why, n] : result.not_run) {
+    out << n << " cases not run on " << result.actual_label << ": " << why << "\n";
+  }
   std::snprintf(line, sizeof line,
                 "replayed %lld commands in %.3f s (%.3f s of it in @sleep / DEBUG SLEEP): %.0f "
                 "commands/s\n",
@@ -326,9 +475,10 @@ void write_junit(std::ostream& out, const ReplayResult& result) {
       out << "    <testcase classname=\"conformance." << xml_escape(family) << "\" name=\""
           << xml_escape(r->c->id) << "\" time=\"" << r->seconds << "\"";
       if (r->skipped()) {
-        out << ">\n      <skipped message=\"" << xml_escape(r->unimplemented)
-            << ": unknown command on " << xml_escape(result.actual_label)
-            << "\"/>\n    </testcase>\n";
+        std::string why = r->unimplemented.empty()
+                              ? r->not_run
+                              : r->unimplemented + ": unknown command on " + result.actual_label;
+        out << ">\n      <skipped message=\"" << xml_escape(why) << "\"/>\n    </testcase>\n";
         continue;
       }
       if (r->passed()) {

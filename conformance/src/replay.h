@@ -33,7 +33,8 @@ struct Difference {
   Compare compare = Compare::kExact;
   std::string expected;  // raw bytes: the recorded reply, or the first target's
   std::string actual;    // raw bytes: the (second) target's reply
-  std::string error;     // non-empty: a target failed (I/O), no reply
+  std::string error;     // non-empty: a target failed (I/O), no reply, an unexpected message
+  std::string conn;      // multi-connection cases: the connection the message is read from
   const KnownDivergence* known = nullptr;  // accepted by known-divergences.txt
 };
 
@@ -45,7 +46,10 @@ struct CaseResult {
   double seconds = 0;
   std::vector<Difference> shown;  // the first max_differences_per_case differences
   std::string unimplemented;      // non-empty: skipped, this command is unknown to the target
-  bool skipped() const { return !unimplemented.empty(); }
+  // Non-empty: not run, for this reason (a case that waits for another connection on the
+  // embedded target; a multi-connection case in a two-target comparison).
+  std::string not_run;
+  bool skipped() const { return !unimplemented.empty() || !not_run.empty(); }
   bool passed() const { return differences == 0 && !skipped(); }
   bool failed() const { return differences > 0 && !skipped(); }
 };
@@ -68,6 +72,7 @@ struct ReplayResult {
   int failed_cases = 0;
   int skipped_cases = 0;
   std::map<std::string, int> unimplemented;  // command -> cases skipped because of it
+  std::map<std::string, int> not_run;        // reason -> cases not run (CaseResult::not_run)
   double seconds = 0;        // wall time of the replay (resets included, file reading excluded)
   double sleep_seconds = 0;  // of which spent in @sleep steps and DEBUG SLEEP commands
   double commands_per_second() const {
@@ -81,6 +86,18 @@ struct ReplayResult {
 // and failed commands are results. `result->cases` points into `files`.
 bool replay(const std::vector<CorpusFile>& files, Target& a, Target* b,
             const ReplayOptions& options, ReplayResult* result, std::string* error);
+
+// How long a multi-connection replay waits for an expected message, and for unexpected ones
+// after a step that expects none and at the end of a case.
+inline constexpr int kMessageTimeoutMs = 2000;
+inline constexpr int kQuietWindowMs = 50;
+
+// Replays one multi-connection case on `t` (already reset) against its recorded messages:
+// connections are opened at their first command, `$id(cN)` arguments become cN's CLIENT ID,
+// every expected message is read from its connection and compared, and a message nobody
+// expects is a difference. Fills r->commands and the differences.
+void replay_multi_case(const CorpusCase& c, Target& t, const ReplayOptions& options,
+                       CaseResult* r);
 
 // Runs one step on `t` (SCAN loops for @scan, sleeping for @sleep) and puts its reply in
 // *reply (for @scan: an array of the keys seen, sorted, or the first page that is not a

@@ -12,6 +12,7 @@
 
 #include <hiredis/hiredis.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -78,7 +79,174 @@ bool log_mentions(const std::string& path, std::string_view text) {
   return content.find(text) != std::string::npos;
 }
 
+// A raw RESP socket of a multi-connection case (hiredis connects; bytes are read and written
+// directly, as RedisTarget does).
+class RespConnection final : public Connection {
+ public:
+  RespConnection(redisContext* ctx, std::string label) : ctx_(ctx), label_(std::move(label)) {}
+  ~RespConnection() override { redisFree(ctx_); }
+
+  bool send(const std::vector<std::string>& argv, std::string* error) override {
+    std::string out;
+    encode_command(argv, &out);
+    size_t sent = 0;
+    while (sent < out.size()) {
+      ssize_t n = ::send(ctx_->fd, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        *error = "write to " + label_ + ": " + std::strerror(errno);
+        return false;
+      }
+      sent += static_cast<size_t>(n);
+    }
+    return true;
+  }
+
+  int next_message(int timeout_ms, std::string* message, std::string* error) override {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+    for (;;) {
+      if (!buffer_.empty()) {
+        cli::RespValue v;
+        size_t used = 0;
+        cli::ParseStatus st = cli::parse_resp(buffer_, &v, &used);
+        if (st == cli::ParseStatus::kOk) {
+          message->assign(buffer_, 0, used);
+          buffer_.erase(0, used);
+          return 1;
+        }
+        if (st == cli::ParseStatus::kMalformed) {
+          *error = "malformed message from " + label_ + ": " + cli::escape_bytes(buffer_);
+          return -1;
+        }
+      }
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+      pollfd p{ctx_->fd, POLLIN, 0};
+      int pr = ::poll(&p, 1, static_cast<int>(std::max<int64_t>(left.count(), 0)));
+      if (pr < 0 && errno == EINTR) continue;
+      if (pr == 0) return 0;
+      char buf[65536];
+      ssize_t n = ::recv(ctx_->fd, buf, sizeof buf, MSG_DONTWAIT);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+      if (n <= 0) {
+        *error = n == 0 ? label_ + " closed the connection"
+                        : "read from " + label_ + ": " + std::strerror(errno);
+        return -1;
+      }
+      buffer_.append(buf, static_cast<size_t>(n));
+    }
+  }
+
+  bool client_id(std::string* id, std::string* error) override {
+    std::string reply;
+    if (!call({"CLIENT", "ID"}, &reply, error)) return false;
+    if (reply.size() < 4 || reply[0] != ':') {
+      *error = "CLIENT ID on " + label_ + ": " + cli::escape_bytes(reply);
+      return false;
+    }
+    *id = reply.substr(1, reply.size() - 3);
+    return true;
+  }
+
+  // One command and its reply (setup, out of band).
+  bool call(const std::vector<std::string>& argv, std::string* reply, std::string* error) {
+    if (!send(argv, error)) return false;
+    int got = next_message(kReplyTimeoutMs, reply, error);
+    if (got == 0) *error = "no reply to " + argv[0] + " from " + label_;
+    return got > 0;
+  }
+
+ private:
+  redisContext* ctx_;
+  std::string label_;
+  std::string buffer_;
+};
+
+// A Session of the embedded Store: a command runs when it is sent; the session's pushed
+// messages (those that arrived before, then those its own command caused) come before its
+// reply, as a server writes them.
+class EmbeddedConnection final : public Connection {
+ public:
+  EmbeddedConnection(Store* store, int protocol, int64_t id) : store_(store) {
+    session_.protocol = protocol;
+    session_.client_id = id;
+  }
+
+  bool send(const std::vector<std::string>& argv, std::string* /*error*/) override {
+    take_pushed();
+    std::vector<std::string_view> views(argv.begin(), argv.end());
+    std::string reply = store_->execute_resp(views, session_);
+    take_pushed();
+    buffer_ += reply;
+    return true;
+  }
+
+  int next_message(int /*timeout_ms*/, std::string* message, std::string* error) override {
+    take_pushed();
+    if (buffer_.empty()) return 0;  // nothing else can arrive: the store runs on this thread
+    cli::RespValue v;
+    size_t used = 0;
+    if (cli::parse_resp(buffer_, &v, &used) != cli::ParseStatus::kOk) {
+      *error = "embedded session: not a complete reply: " + cli::escape_bytes(buffer_);
+      buffer_.clear();
+      return -1;
+    }
+    message->assign(buffer_, 0, used);
+    buffer_.erase(0, used);
+    return 1;
+  }
+
+  bool client_id(std::string* id, std::string* /*error*/) override {
+    *id = std::to_string(session_.client_id);
+    return true;
+  }
+
+ private:
+  void take_pushed() {
+    for (const Reply& r : store_->take_pushed(session_)) buffer_ += r.to_resp(session_.protocol);
+  }
+
+  Store* store_;
+  Session session_;
+  std::string buffer_;
+};
+
 }  // namespace
+
+std::unique_ptr<Connection> Target::open_connection(int /*protocol*/, std::string* error) {
+  *error = std::string(name()) + " has no multi-connection support";
+  return nullptr;
+}
+
+std::unique_ptr<Connection> RedisTarget::open_connection(int protocol, std::string* error) {
+  timeval tv{2, 0};
+  redisContext* ctx = socket_.empty() ? redisConnectWithTimeout(host_.c_str(), port_, tv)
+                                      : redisConnectUnixWithTimeout(socket_.c_str(), tv);
+  if (ctx == nullptr || ctx->err != 0) {
+    *error = std::string("cannot connect to ") + label_ + ": " +
+             (ctx != nullptr ? ctx->errstr : "out of memory");
+    if (ctx != nullptr) redisFree(ctx);
+    return nullptr;
+  }
+  auto c = std::make_unique<RespConnection>(ctx, label_);
+  std::string reply;
+  for (const std::vector<std::string>& cmd :
+       {std::vector<std::string>{"HELLO", std::to_string(protocol)},
+        std::vector<std::string>{"SELECT", "0"}}) {
+    if (!c->call(cmd, &reply, error)) return nullptr;
+    if (!reply.empty() && reply[0] == '-') {
+      *error = "setup command " + cmd[0] + " failed on " + label_ + ": " +
+               cli::escape_bytes(reply);
+      return nullptr;
+    }
+  }
+  return c;
+}
+
+std::unique_ptr<Connection> KevyTarget::open_connection(int protocol, std::string* error) {
+  Store* s = store(error);
+  if (s == nullptr) return nullptr;
+  return std::make_unique<EmbeddedConnection>(s, protocol, next_client_id_++);
+}
 
 std::optional<std::string> RedisServer::find_binary() {
   if (const char* env = std::getenv("KEVY_REDIS_SERVER"); env != nullptr && *env != '\0') {

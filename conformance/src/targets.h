@@ -76,6 +76,21 @@ class RedisServer {
   std::string log_;
 };
 
+// One more client of a target, for multi-connection cases (corpus/README.md): commands go out
+// with send(); what the target sends back on this connection (replies, pub/sub messages, the
+// reply of a blocked command that another connection woke) is read one message at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // Sends one command without waiting for anything. False with *error on an I/O error.
+  virtual bool send(const std::vector<std::string>& argv, std::string* error) = 0;
+  // The next complete message: 1 (in *message), 0 when none arrived within timeout_ms, -1 on
+  // an I/O or protocol error (*error).
+  virtual int next_message(int timeout_ms, std::string* message, std::string* error) = 0;
+  // The connection's CLIENT ID, as text ("12"). False with *error.
+  virtual bool client_id(std::string* id, std::string* error) = 0;
+};
+
 // One client connection as seen by a case: `reset` gives it an empty keyspace in db 0 with
 // protocol 2 or 3; `run` sends one command and returns the reply bytes.
 class Target {
@@ -89,6 +104,13 @@ class Target {
   // Never flushes anything.
   virtual bool run(const std::vector<std::string>& argv, std::string* reply,
                    std::string* error) = 0;
+
+  // A new client of the same keyspace, in db 0 with `protocol` (HELLO out of band), for
+  // multi-connection cases; nullptr with *error when the target has none (the default).
+  virtual std::unique_ptr<Connection> open_connection(int protocol, std::string* error);
+  // False when a command that waits for another connection would hang the target (the
+  // embedded store waits on the calling thread): cases tagged blocking=waits are skipped.
+  virtual bool can_wait() const { return true; }
 };
 
 // A connection to a Redis-protocol server (a RedisServer, or any live server). Connects with
@@ -106,6 +128,8 @@ class RedisTarget final : public Target {
   // error is ignored unless require_debug(true) (live servers usually disable DEBUG).
   bool reset(int protocol, std::string* error) override;
   bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
+  // A new socket to the same server (unix or TCP as this target).
+  std::unique_ptr<Connection> open_connection(int protocol, std::string* error) override;
 
   // Pipelining: sends all of `commands` and returns their replies in order in *replies. It
   // writes and reads at the same time, so a server that stops reading while its replies are
@@ -148,6 +172,10 @@ class KevyTarget final : public Target {
   const char* name() const override { return "kevy"; }
   bool reset(int protocol, std::string* error) override;
   bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
+  // Another Session on the same Store (its own client id); a command runs when it is sent,
+  // and the session's pushed messages (Store::take_pushed) come before its reply.
+  std::unique_ptr<Connection> open_connection(int protocol, std::string* error) override;
+  bool can_wait() const override { return false; }
 
   // The store (opened on first use); for typed reads by callers that know the target.
   Store* store(std::string* error);
@@ -159,6 +187,7 @@ class KevyTarget final : public Target {
   std::optional<Store> store_;
   Session session_;
   std::vector<std::string_view> views_;  // reused by run()
+  int64_t next_client_id_ = 100;         // of the sessions open_connection() makes
 };
 
 // Wraps a target and replaces its Nth reply (1-based, counted over run() calls, setup inside
@@ -170,6 +199,10 @@ class FaultyTarget final : public Target {
   const char* name() const override { return label_.c_str(); }
   bool reset(int protocol, std::string* error) override { return inner_->reset(protocol, error); }
   bool run(const std::vector<std::string>& argv, std::string* reply, std::string* error) override;
+  std::unique_ptr<Connection> open_connection(int protocol, std::string* error) override {
+    return inner_->open_connection(protocol, error);
+  }
+  bool can_wait() const override { return inner_->can_wait(); }
 
  private:
   std::unique_ptr<Target> inner_;

@@ -3,6 +3,8 @@
 // typed calls directly.
 #include "kevy/store.h"
 
+#include "store_impl.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,7 +14,11 @@
 #include <thread>
 #include <type_traits>
 
+#include "clients/client_state.h"
+#include "clients/clients.h"
+#include "clients/transaction.h"
 #include "commands/call.h"
+#include "commands/pubsub_cmds.h"
 #include "commands/command_stats.h"
 #include "commands/command_table.h"
 #include "commands/config_cmds.h"
@@ -64,172 +70,6 @@ class TypedForm {
 
 }  // namespace
 
-struct Store::Impl {
-  explicit Impl(const Options& opts) : ks(opts) {}
-  ~Impl() {
-    stop_expirer();
-    std::lock_guard<std::mutex> lock(mu);
-    aof_collect_rewrite(ks, /*wait=*/true);
-    aof_disable(ks);  // final fsync, files closed
-  }
-
-  // Runs fn(ctx) under the lock with the command time fixed, after evicting what maxmemory
-  // requires (out_of_memory() then tells whether memory is still over the limit).
-  template <typename Fn>
-  auto run(Session& session, Fn&& fn) {
-    return run_locked(session, /*evict=*/true, std::forward<Fn>(fn));
-  }
-  // The same without eviction: for commands refused before they run, as Redis evicts only
-  // for commands it is about to call.
-  template <typename Fn>
-  auto run_no_evict(Session& session, Fn&& fn) {
-    return run_locked(session, /*evict=*/false, std::forward<Fn>(fn));
-  }
-
-  template <typename Fn>
-  auto run_locked(Session& session, bool evict, Fn&& fn) {
-    std::lock_guard<std::mutex> lock(mu);
-    ks.begin_command();
-    poll_bgsave(ks);  // a finished BGSAVE updates LASTSAVE / INFO first, as Redis's cron does
-    aof_poll(ks);     // and a finished AOF rewrite switches the manifest
-    oom = evict && !make_room(session.db);
-    CommandContext ctx{ks, session};
-    if constexpr (std::is_void_v<decltype(fn(ctx))>) {
-      fn(ctx);
-      end_command();
-    } else {
-      auto result = fn(ctx);
-      end_command();
-      return result;
-    }
-  }
-
-  // Evicts until used memory is under maxmemory (evict/eviction.h); each evicted key goes to
-  // the AOF as a DEL unit of its own, before the command, as in redis-server 7.0. False when
-  // memory is still over the limit and nothing more can be evicted (or the policy is
-  // noeviction): commands that may grow memory are then refused with OOM.
-  // REQUIRES: the lock; ks.begin_command() ran.
-  bool make_room(int db) {
-    if (ks.options().max_memory == 0) return true;
-    const EvictResult r = evictor.perform(ks, db);
-    end_unit_op_by_op();
-    return r != EvictResult::kFail;
-  }
-
-  // The end of one command: its unit goes to the AOF, the sizes of the collections it changed
-  // are settled (so the changed list stays as short as one command's keys); with
-  // check_memory_accounting the running memory totals are recounted.
-  void end_command() {
-    end_unit();
-    ks.settle_memory();
-    if (ks.options().check_memory_accounting) {
-      const std::string drift = ks.verify_memory();
-      if (!drift.empty()) {
-        std::fprintf(stderr, "kevy: memory accounting drifted: %s\n", drift.c_str());
-        std::abort();
-      }
-    }
-  }
-
-  // Typed calls of commands that may grow memory (Redis's denyoom): refused with the OOM
-  // error when make_room() failed. fn returns a Status or a Result<T>.
-  template <typename Fn>
-  auto run_grow_db(int db, Fn&& fn) {
-    return run_db(db, [&](CommandContext& ctx) -> decltype(fn(ctx)) {
-      if (oom) return Status::command_error(err::kOom);
-      return fn(ctx);
-    });
-  }
-
-  // What redis-server does at startup: with appendonly yes, loads the AOF (or creates it) and
-  // keeps appending; else loads the snapshot when there is one.
-  Status open_persisted(std::function<void(uint64_t, uint64_t)> progress) {
-    std::lock_guard<std::mutex> lock(mu);
-    ks.begin_command();
-    if (ks.instance().config.get("appendonly", ks.options()) == "yes") {
-      return aof_open_at_start(ks, std::move(progress));
-    }
-    Status s =
-        kevy::load_snapshot(ks, snapshot_path(ks), rdb::LoadMode::kReplace, std::move(progress));
-    return s.code() == Status::Code::kNotFound ? Status::ok() : s;
-  }
-
-  // Hands what the unit propagated to the AOF (persist/aof.h), wrapped in MULTI/EXEC when it
-  // is more than one command. REQUIRES: the lock.
-  void end_unit() {
-    if (ks.propagation().has_ops()) aof_feed_unit(ks, ks.propagation().take());
-  }
-  template <typename Fn>
-  auto run_db(int db, Fn&& fn) {
-    Session s;
-    s.db = db;
-    return run(s, std::forward<Fn>(fn));
-  }
-
-  // One slow active-expire cycle under the store lock.
-  // Each key it deletes is propagated as a DEL of its own, as Redis's active expiry does.
-  uint64_t cycle() {
-    std::lock_guard<std::mutex> lock(mu);
-    aof_poll(ks);
-    const uint64_t deleted = ks.active_expire_cycle(ExpireCycle::kSlow);
-    // An eviction stopped by its time limit goes on here, as Redis's eviction time proc does.
-    if (ks.options().max_memory != 0) evictor.perform(ks);
-    end_unit_op_by_op();
-    return deleted;
-  }
-
-  // Hands each op propagated so far to the AOF as a unit of its own (no MULTI/EXEC).
-  // REQUIRES: the lock.
-  void end_unit_op_by_op() {
-    for (PropagatedOp& op : ks.propagation().take()) {
-      std::vector<PropagatedOp> unit;
-      unit.push_back(std::move(op));
-      aof_feed_unit(ks, std::move(unit));
-    }
-  }
-
-  // The pause between two background cycles: 1/hz, with hz read under the lock because
-  // CONFIG SET may change it.
-  std::chrono::microseconds cycle_period() {
-    std::lock_guard<std::mutex> lock(mu);
-    int hz = ks.options().hz > 0 ? ks.options().hz : 10;
-    return std::chrono::microseconds(1000000 / hz);
-  }
-
-  // Runs cycle() hz times per second until stop_expirer(). The store mutex is held only
-  // inside cycle()/cycle_period(), never while waiting.
-  void start_expirer() {
-    expirer = std::thread([this] {
-      for (;;) {
-        cycle();
-        std::chrono::microseconds period = cycle_period();
-        std::unique_lock<std::mutex> lock(stop_mu);
-        if (stop_cv.wait_for(lock, period, [this] { return stopping; })) return;
-      }
-    });
-  }
-
-  // Idempotent; REQUIRES: not called from the expirer thread.
-  void stop_expirer() {
-    {
-      std::lock_guard<std::mutex> lock(stop_mu);
-      stopping = true;
-    }
-    stop_cv.notify_all();
-    if (expirer.joinable()) expirer.join();
-  }
-
-  std::mutex mu;  // protects ks and everything reachable from it
-  Keyspace ks;
-  Evictor evictor;
-  bool oom = false;  // the running command found memory over maxmemory after make_room()
-
-  std::mutex stop_mu;  // protects stopping
-  std::condition_variable stop_cv;
-  bool stopping = false;
-  std::thread expirer;
-};
-
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -274,22 +114,49 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   if (spec == nullptr) {
     // Refused before running: counted as Redis counts it (errorstats, rejected_calls).
     impl_->run_no_evict(session, [&](CommandContext& ctx) {
+      error = transaction_rejection(ctx.ks, session, rejected, std::move(error));
       record_rejected(ctx.ks, rejected, error);
       return 0;
     });
     return error;
   }
   session.last_command = &spec->full_name;
-  return impl_->run(session, [&](CommandContext& ctx) {
-    if (impl_->oom && (spec->flags & kCmdDenyOom) != 0) {
-      Reply oom = Reply::error(err::kOom);
+  std::optional<Reply> unblocked;  // an embedded caller's blocked command's reply lands here
+  uint64_t waiter = 0;
+  Reply reply = impl_->run(session, [&](CommandContext& ctx) {
+    // The checks of Redis's processCommand, in its order: OOM, the RESP2 subscribed context,
+    // then MULTI queueing.
+    if (impl_->oom && ((spec->flags & kCmdDenyOom) != 0 || exec_is_denyoom(session, *spec))) {
+      Reply oom = transaction_rejection(ctx.ks, session, spec, Reply::error(err::kOom));
       record_rejected(ctx.ks, spec, oom);
       return oom;
     }
-    Reply reply = call_command(ctx, *spec, argv);
+    if (auto refused = pubsub_context_error(ctx, *spec)) {
+      Reply r = transaction_rejection(ctx.ks, session, spec, std::move(*refused));
+      record_rejected(ctx.ks, spec, r);
+      return r;
+    }
+    if (auto queued = transaction_intercept(ctx, *spec, argv)) return *queued;
+    Reply r = call_command(ctx, *spec, argv);
     if ((spec->flags & kCmdTouchesArbitraryKeys) != 0) impl_->end_unit_op_by_op();
-    return reply;
+    // A blocking command that found no data: the client waits (not inside MULTI/EXEC, where
+    // the command's own reply stands).
+    if (ctx.ks.block_request().wanted) {
+      if (!ctx.ks.options().blocking_commands_wait) {
+        r = std::move(ctx.ks.block_request().timeout_reply);
+      } else if ((spec->flags & kCmdBlocking) != 0 &&
+                 !(session.state && session.state->in_multi)) {
+        const bool async = session.state && session.state->can_block_async;
+        const uint64_t id = impl_->block_client(session, *spec, argv, async ? nullptr : &unblocked);
+        if (async) session.blocked = true;
+        else waiter = id;
+      }
+      ctx.ks.block_request() = BlockRequest{};
+    }
+    return r;
   });
+  if (waiter != 0) return impl_->wait_blocked(waiter, &unblocked);
+  return reply;
 }
 
 Reply Store::execute(std::initializer_list<std::string_view> argv) {

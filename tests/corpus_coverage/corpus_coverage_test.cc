@@ -31,7 +31,8 @@ struct CorpusNames {
   size_t cases = 0;
 };
 
-// Every command name (and "name|second-arg") on a `> ` line of a case without a needs= tag.
+// Every command name (and "name|second-arg") on a `> ` or `>cN ` line of a case without a
+// needs= tag.
 CorpusNames read_corpus(const std::filesystem::path& dir) {
   CorpusNames out;
   std::vector<std::filesystem::path> files;
@@ -64,6 +65,11 @@ CorpusNames read_corpus(const std::filesystem::path& dir) {
         if (line.find(" needs=") != std::string::npos) runnable = false;
       } else if (line.rfind("> ", 0) == 0 && line.size() > 2 && line[2] != '@') {
         auto argv = kevy::split_args(std::string_view(line).substr(2));
+        EXPECT_TRUE(argv.has_value()) << path << ": bad quoting: " << line;
+        if (argv && !argv->empty()) pending.push_back(std::move(*argv));
+      } else if (line.rfind(">c", 0) == 0 && line.find(' ') != std::string::npos) {
+        // ">c2 CMD": a command of a multi-connection case (corpus/README.md).
+        auto argv = kevy::split_args(std::string_view(line).substr(line.find(' ') + 1));
         EXPECT_TRUE(argv.has_value()) << path << ": bad quoting: " << line;
         if (argv && !argv->empty()) pending.push_back(std::move(*argv));
       }

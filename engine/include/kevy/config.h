@@ -41,6 +41,8 @@ struct Options {
   // maxmemory-samples: keys sampled per db to refill the eviction pool; and
   // maxmemory-eviction-tenacity (0..100): how long one command may spend evicting.
   int maxmemory_samples = 5;
+  // notify-keyspace-events as NotifyClass bits (engine/src/core/key_events.h); 0 = off.
+  uint32_t notify_keyspace_events = 0;
   int maxmemory_eviction_tenacity = 10;
   int lfu_log_factor = 10;
   int lfu_decay_time = 1;  // minutes
@@ -93,6 +95,11 @@ struct Options {
   // Test aid: after every command the store recounts its memory from scratch (O(keys)) and
   // aborts with a message if the running total has drifted.
   bool check_memory_accounting = false;
+  // false: a blocking command (BLPOP, BZPOPMIN, ...) that finds no data replies at once what
+  // it replies when its timeout passes, instead of waiting — for single-threaded tests of
+  // reply bytes. Default true: it waits, as in Redis.
+  bool blocking_commands_wait = true;
+  Options& with_blocking_commands_wait(bool on) { blocking_commands_wait = on; return *this; }
   Options& with_memory_accounting_check(bool on = true) { check_memory_accounting = on; return *this; }
 
   Options& with_appendfsync(AppendFsync f) { appendfsync = f; return *this; }

@@ -29,6 +29,10 @@ class Reply {
     kBigNumber,  // RESP3 (, RESP2 bulk
     kVerbatim,   // RESP3 =len fmt:text, RESP2 bulk text
     kPush,       // RESP3 >, RESP2 array
+    // Several replies sent back to back, with no header of its own: a command that answers
+    // more than once, as SUBSCRIBE a b (one confirmation per channel). Inside EXEC it stays
+    // one element of the array while writing all of its replies, as redis-server does.
+    kSequence,
   };
 
   Reply() : type_(Type::kNull) {}
@@ -59,6 +63,10 @@ class Reply {
   static Reply map(std::vector<Reply> flat = {}) { return Reply(Type::kMap, std::move(flat)); }
   static Reply set(std::vector<Reply> elems = {}) { return Reply(Type::kSet, std::move(elems)); }
   static Reply push(std::vector<Reply> elems = {}) { return Reply(Type::kPush, std::move(elems)); }
+  // See Type::kSequence; elements() are the replies in the order they are sent.
+  static Reply sequence(std::vector<Reply> replies) {
+    return Reply(Type::kSequence, std::move(replies));
+  }
   static Reply dbl(double d) {
     Reply r(Type::kDouble);
     r.dbl_ = d;
@@ -87,7 +95,7 @@ class Reply {
   double double_value() const { return dbl_; }
   bool boolean_value() const { return int_ != 0; }
   const std::string& verbatim_format() const { return format_; }
-  // Elements of array, map (flattened), set and push replies.
+  // Elements of array, map (flattened), set, push and sequence replies.
   const std::vector<Reply>& elements() const { return elems_; }
   std::vector<Reply>& elements() { return elems_; }
   void push_back(Reply r) { elems_.push_back(std::move(r)); }

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -29,7 +30,8 @@
 
 namespace kevy {
 
-class ClientHost;  // commands/client_host.h: what a network server tells CLIENT and INFO
+class ClientHost;   // commands/client_host.h: what a network server tells CLIENT and INFO
+struct ClientState;  // clients/client_state.h: transaction, subscriptions, blocked command
 
 // Per-client state: the selected database, the protocol (2 = RESP2, 3 = RESP3) and what the
 // connection commands (CLIENT, HELLO, MONITOR, RESET) set.
@@ -51,6 +53,13 @@ struct Session {
   // Set by kevy::Server for its connections; nullptr for embedded sessions, for which CLIENT
   // and INFO describe the calling session alone.
   ClientHost* host = nullptr;
+  // Set by execute() when a blocking command left this session blocked without waiting (a
+  // server's connection: ClientState::can_block_async); its reply comes later through
+  // ClientState::on_unblocked. The server clears it then.
+  bool blocked = false;
+  // MULTI queue, WATCHed keys, subscriptions, pushed messages, blocked command: created by the
+  // Store when first needed. Copying a Session shares it.
+  std::shared_ptr<ClientState> state;
 };
 
 // Options of SET (mirrors SET's NX/XX/GET/EX/PX/EXAT/PXAT/KEEPTTL).
@@ -82,6 +91,16 @@ struct ScanPage {
   std::vector<std::string> keys;
 };
 
+// One message delivered to a Store::subscribe / psubscribe callback.
+struct PubSubMessage {
+  std::string kind;     // "message", "pmessage" (pattern subscriptions) or "smessage"
+  std::string pattern;  // the pattern that matched ("pmessage"), else empty
+  std::string channel;
+  std::string payload;
+};
+
+class Subscription;
+
 // Where a Store::config_set comes from: CONFIG SET's rules, or a config file line at startup
 // (which may also set immutable and protected parameters, and whose `save` lines add up).
 enum class ConfigOrigin { kConfigSet, kConfigFile };
@@ -95,8 +114,14 @@ class Store {
   ~Store();
 
   // Runs one command (argv[0] is the name, any case) as redis-server would for the client
-  // described by `session`, which the command may change (SELECT, HELLO).
+  // described by `session`, which the command may change (SELECT, HELLO, MULTI, SUBSCRIBE).
+  // A blocking command (BLPOP, BZPOPMIN, ...) that finds no data blocks the calling thread
+  // until another thread's write serves it, its timeout passes by clock(), or CLIENT UNBLOCK;
+  // inside MULTI it does not block.
   Reply execute(std::span<const std::string_view> argv, Session& session);
+  // A client went away: drops its subscriptions, WATCHed keys, queued transaction and blocked
+  // command (without a reply). The session may be reused afterwards as a new client.
+  void end_session(Session& session);
   // Same, with a default session (db 0, RESP2).
   Reply execute(std::initializer_list<std::string_view> argv);
   // The exact bytes redis-server would send for this command in session.protocol.
@@ -219,15 +244,48 @@ class Store {
   // Unix seconds of the last successful save (LASTSAVE).
   int64_t last_save();
 
-  // One active-expiry cycle (what the background thread runs hz times per second).
+  // One active-expiry cycle (what the background thread runs hz times per second); it also
+  // times out blocked commands whose timeout has passed by clock().
   // Returns the number of keys deleted.
   uint64_t tick();
+
+  // Blocking calls: BLPOP / BRPOP on keys in db, waiting up to `timeout` by clock() (0: no
+  // limit) for another thread's push. nullopt on timeout, else (key, element).
+  Result<std::optional<std::pair<std::string, std::string>>> blpop(
+      std::span<const std::string_view> keys, std::chrono::milliseconds timeout, int db = 0);
+  Result<std::optional<std::pair<std::string, std::string>>> brpop(
+      std::span<const std::string_view> keys, std::chrono::milliseconds timeout, int db = 0);
+
+  // For network servers (kevy::Server): answers the commands blocked past their timeout, and
+  // tells when the next timeout falls (Unix ms; 0 when none is pending).
+  void time_out_blocked();
+  int64_t next_block_deadline_ms();
   Clock& clock();
   // Reseeds the generator behind RANDOMKEY and sampling.
   void seed_random(uint64_t seed);
   // Called, under the store lock, with each key the maxmemory policy evicts (db, key) — the
   // in-process view of the "evicted" keyspace event. It must not call back into the store.
   void on_evicted(std::function<void(int db, std::string_view key)> callback);
+
+  // ---- Pub/sub (store_pubsub.cc)
+  // In-process subscribers: `callback` gets every message published on the channels (or on
+  // the channels matching the glob patterns, KEYS rules) — PUBLISH from any session or
+  // publish() below, and keyspace notifications once notify-keyspace-events enables them —
+  // until the returned Subscription is cancelled or destroyed. The callback runs on the
+  // publishing thread while the store lock is held: it must return quickly and must not call
+  // into the store (nor cancel a Subscription), or it deadlocks.
+  Subscription subscribe(std::vector<std::string> channels,
+                         std::function<void(const PubSubMessage&)> callback);
+  Subscription psubscribe(std::vector<std::string> patterns,
+                          std::function<void(const PubSubMessage&)> callback);
+  // PUBLISH: the number of receivers (network clients, sessions and subscriptions; a receiver
+  // subscribed to the channel and to n matching patterns counts 1 + n).
+  int64_t publish(std::string_view channel, std::string_view message);
+  // The messages pushed to an embedded session since the last call, oldest first: what a
+  // session that ran SUBSCRIBE / PSUBSCRIBE / SSUBSCRIBE through execute() received
+  // (Reply::push trees, ["message", channel, payload] and the like). Empty for a session
+  // served by kevy::Server (its messages go to the connection).
+  std::vector<Reply> take_pushed(Session& session);
 
   // CONFIG parameters, as CONFIG GET / CONFIG SET see them (kevy::Server reads port, bind,
   // requirepass, timeout... through these).
@@ -247,6 +305,30 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// A Store::subscribe / psubscribe registration (RAII): destroying or cancelling it
+// unsubscribes, after which its callback is not called again. Move-only; it must not outlive
+// its Store (moving the Store is fine).
+class Subscription {
+ public:
+  Subscription() = default;
+  Subscription(Subscription&& other) noexcept;
+  Subscription& operator=(Subscription&& other) noexcept;
+  Subscription(const Subscription&) = delete;
+  Subscription& operator=(const Subscription&) = delete;
+  ~Subscription();
+
+  // Unsubscribes from everything; idempotent. Must not be called from a callback.
+  void cancel();
+  bool active() const { return impl_ != nullptr; }
+
+ private:
+  friend class Store;
+  Subscription(Store::Impl* impl, std::shared_ptr<ClientState> state)
+      : impl_(impl), state_(std::move(state)) {}
+  Store::Impl* impl_ = nullptr;
+  std::shared_ptr<ClientState> state_;
 };
 
 }  // namespace kevy

@@ -4,6 +4,10 @@
 // past the end of a string (or a missing key) as zero; int-encoded values are read as their
 // decimal text. Writes zero-pad the string up to the highest bit they touch and leave it
 // "raw"-encoded, keeping its TTL, as redis-server does.
+//
+// Keyspace events as redis-server 7.0.15 sends them: SETBIT and BITFIELD `setbit` (only when
+// a bit changed or the string was created or grown, as they propagate), BITOP `set` on its
+// destination, or `del` when an empty result deleted it.
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -106,8 +110,12 @@ Reply setbit_command(CommandContext& ctx, Args argv) {
   if (!e.ok()) return error_of(e.status());
   const bool old = bit_at((*e)->str(), *offset);
   set_bit_at((*e)->mutable_str(), *offset, *on == 1);
-  // Neither a new bit value nor a longer string: not propagated.
-  if (!grown && old == (*on == 1)) ctx.ks.propagation().prevent();
+  // Neither a new bit value nor a longer string: not propagated, no event.
+  if (!grown && old == (*on == 1)) {
+    ctx.ks.propagation().prevent();
+  } else {
+    ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "setbit");
+  }
   return Reply::integer(old ? 1 : 0);
 }
 
@@ -325,9 +333,14 @@ Reply bitop_command(CommandContext& ctx, Args argv) {
     }
   }
   if (result.empty()) {
-    if (!ctx.ks.remove(ctx.db(), argv[2])) ctx.ks.propagation().prevent();
+    if (ctx.ks.remove(ctx.db(), argv[2])) {
+      ctx.ks.modified(ctx.db(), argv[2], kNotifyGeneric, "del");
+    } else {
+      ctx.ks.propagation().prevent();
+    }
   } else {
     ctx.ks.overwrite(ctx.db(), Entry::make_string(argv[2], result, Encoding::kRaw), false);
+    ctx.ks.modified(ctx.db(), argv[2], kNotifyString, "set");
   }
   return Reply::integer(static_cast<int64_t>(result.size()));
 }
@@ -544,7 +557,11 @@ Reply bitfield_generic(CommandContext& ctx, Args argv, bool read_only_command) {
     replies.push_back(run_field_write(e, op, &changed));
     if (!replies.back().is_null() && (changed || grown)) changes = true;
   }
-  if (!changes) ctx.ks.propagation().prevent();
+  if (changes) {
+    ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "setbit");
+  } else {
+    ctx.ks.propagation().prevent();
+  }
   return Reply::array(std::move(replies));
 }
 

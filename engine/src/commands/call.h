@@ -12,6 +12,9 @@
 
 namespace kevy {
 
-Reply call_command(CommandContext& ctx, const CommandSpec& spec, Args argv);
+// record_stats false: the command's statistics are not counted (a blocked command served by
+// running it again was counted when it first ran, as Redis counts it once).
+Reply call_command(CommandContext& ctx, const CommandSpec& spec, Args argv,
+                   bool record_stats = true);
 
 }  // namespace kevy

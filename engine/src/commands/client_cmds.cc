@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "clients/clients.h"
+#include "clients/transaction.h"
 #include "commands/args.h"
 #include "commands/client_host.h"
 #include "commands/client_info.h"
 #include "commands/command_table.h"
 #include "commands/errors.h"
+#include "commands/pubsub_cmds.h"
 #include "core/numbers.h"
 
 namespace kevy {
@@ -156,15 +159,22 @@ Reply client_no_evict_command(CommandContext& ctx, Args argv) {
 // No client is ever paused, so there is nothing to resume.
 Reply client_unpause_command(CommandContext&, Args) { return Reply::ok(); }
 
-// CLIENT UNBLOCK id [TIMEOUT|ERROR]: 0, since no client is blocked.
-Reply client_unblock_command(CommandContext&, Args argv) {
+// CLIENT UNBLOCK id [TIMEOUT|ERROR]: a client blocked in a blocking command gets its timeout
+// reply (TIMEOUT, the default) or the UNBLOCKED error; 1 when one was blocked, else 0.
+Reply client_unblock_command(CommandContext& ctx, Args argv) {
   if (argv.size() > 4) return Reply::error(err::subcommand_syntax(argv[1], argv[0]));
   Reply error;
-  if (!int_arg(argv[2], &error)) return error;
+  auto id = int_arg(argv[2], &error);
+  if (!id) return error;
   if (argv.size() == 4 && !eq_ci(argv[3], "timeout") && !eq_ci(argv[3], "error")) {
     return Reply::error(err::kUnblockReason);
   }
-  return Reply::integer(0);
+  BlockedClients& blocked = ctx.ks.clients().blocked;
+  Waiter* w = blocked.find_client(*id);
+  if (w == nullptr) return Reply::integer(0);
+  const bool as_error = argv.size() == 4 && eq_ci(argv[3], "error");
+  blocked.finish(w->id, as_error ? Reply::error(err::kUnblocked) : w->timeout_reply);
+  return Reply::integer(1);
 }
 
 Reply client_getredir_command(CommandContext&, Args) { return Reply::integer(-1); }
@@ -240,9 +250,12 @@ Reply monitor_command(CommandContext& ctx, Args) {
   return Reply::ok();
 }
 
-// RESET: back to a fresh connection's state (db 0, RESP2, no name, replies on, no monitor,
-// not protected from eviction); the id stays. The server also drops authentication.
+// RESET: back to a fresh connection's state (no transaction, no WATCHed keys, no
+// subscriptions, db 0, RESP2, no name, replies on, no monitor, not protected from eviction);
+// the id stays. The server also drops authentication.
 Reply reset_command(CommandContext& ctx, Args) {
+  transaction_reset(ctx);
+  pubsub_reset(ctx);
   Session& s = ctx.session;
   s.db = 0;
   s.protocol = 2;

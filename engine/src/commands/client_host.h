@@ -56,6 +56,7 @@ struct HostStats {
   int64_t connected_clients = 0;
   int64_t maxclients = 10000;
   int64_t blocked_clients = 0;
+  int64_t clients_in_timeout_table = 0;  // blocked clients with a timeout
   uint64_t total_connections_received = 0;
   uint64_t rejected_connections = 0;
   uint64_t total_net_input_bytes = 0;

@@ -1,5 +1,7 @@
 #include "commands/client_info.h"
 
+#include "clients/client_state.h"
+
 namespace kevy {
 
 bool valid_client_name(std::string_view name) {
@@ -56,6 +58,22 @@ ClientInfo embedded_client_info(const Session& s) {
   c.db = s.db;
   c.resp = s.protocol;
   if (s.last_command != nullptr) c.cmd = *s.last_command;
+  if (s.state) {
+    // Subscriptions (a network server rebuilds `flags` from the connection, 'P' included).
+    c.sub = static_cast<int64_t>(s.state->channels.size());
+    c.psub = static_cast<int64_t>(s.state->patterns.size());
+    c.ssub = static_cast<int64_t>(s.state->shard_channels.size());
+    if (s.state->subscribed()) c.flags = "P";
+  }
+  if (s.state) {
+    // MULTI: the commands queued so far; flags 'x' (in MULTI) and 'd' (a WATCHed key was
+    // touched), after 'P' as Redis orders them.
+    if (s.state->in_multi) c.multi = static_cast<int64_t>(s.state->queued.size());
+    std::string flags = c.flags == "N" ? "" : c.flags;
+    if (s.state->in_multi) flags += 'x';
+    if (s.state->dirty_cas) flags += 'd';
+    if (!flags.empty()) c.flags = flags;
+  }
   return c;
 }
 

@@ -1,5 +1,6 @@
 #include "commands/command_table.h"
 
+#include "clients/transaction.h"
 #include "commands/args.h"
 #include "commands/command_cmds.h"
 #include "commands/errors.h"
@@ -49,6 +50,8 @@ const CommandTable& CommandTable::instance() {
     register_dump_restore_commands(*t);
     register_persist_commands(*t);
     register_memory_commands(*t);
+    register_transaction_commands(*t);
+    register_pubsub_commands(*t);
     return t;
   }();
   return *table;

@@ -124,5 +124,6 @@ void register_client_commands(CommandTable& t);
 void register_dump_restore_commands(CommandTable& t);
 void register_persist_commands(CommandTable& t);  // persist_cmds.cc: SAVE BGSAVE
 void register_memory_commands(CommandTable& t);   // memory_cmds.cc: MEMORY
+void register_pubsub_commands(CommandTable& t);   // pubsub_cmds.cc: (P|S)(UN)SUBSCRIBE, PUBLISH...
 
 }  // namespace kevy

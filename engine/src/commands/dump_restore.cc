@@ -121,6 +121,7 @@ Reply restore_command(CommandContext& ctx, Args argv) {
     // that deletion, if any, is what propagates.
     Entry::destroy(e);
     if (deleted) {
+      ctx.ks.modified(ctx.db(), key, kNotifyGeneric, "del");
       prop.rewrite({"DEL", key});
     } else {
       prop.prevent();
@@ -137,6 +138,8 @@ Reply restore_command(CommandContext& ctx, Args argv) {
   ctx.ks.add(ctx.db(), e);
   if (when != 0) ctx.ks.set_expire(ctx.db(), e, when);
   set_access_stamp(ctx, e, freq, idle, clock);
+  // `restore` (class g) after the keyspace's `new`; a TTL sends no `expire` of its own.
+  ctx.ks.modified(ctx.db(), key, kNotifyGeneric, "restore");
   return Reply::ok();
 }
 

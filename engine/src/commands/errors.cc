@@ -105,4 +105,17 @@ std::string config_rewrite_failed(std::string_view reason) {
   return "ERR Rewriting config file: " + std::string(reason);
 }
 
+namespace {
+constexpr std::string_view kPubsubContextTail =
+    "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+}  // namespace
+
+std::string pubsub_context(std::string_view full_name) {
+  return "ERR Can't execute '" + std::string(full_name) + std::string(kPubsubContextTail);
+}
+
+std::string pubsub_context_execabort() {
+  return std::string(kExecAbortBecause) + "Can't execute 'exec" + std::string(kPubsubContextTail);
+}
+
 }  // namespace kevy::err

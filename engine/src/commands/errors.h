@@ -109,6 +109,7 @@ inline constexpr std::string_view kMpopNumkeysNotPositive = "ERR numkeys should 
 inline constexpr std::string_view kMpopCountNotPositive = "ERR count should be greater than 0";
 inline constexpr std::string_view kTimeoutNotFloat = "ERR timeout is not a float or out of range";
 inline constexpr std::string_view kTimeoutNegative = "ERR timeout is negative";
+inline constexpr std::string_view kUnblocked = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
 
 // Sets (SINTERCARD; its numkeys error is kMpopNumkeysNotPositive).
 inline constexpr std::string_view kNumkeysTooMany =
@@ -154,6 +155,20 @@ inline constexpr std::string_view kSlowlogCount =
     "ERR count should be greater than or equal to -1";
 
 // ---- CONFIG (config_cmds.cc, core/config_registry.cc). CONFIG SET's reasons follow
+// MULTI / EXEC / DISCARD / WATCH (clients/transaction.cc).
+inline constexpr std::string_view kExecWithoutMulti = "ERR EXEC without MULTI";
+inline constexpr std::string_view kDiscardWithoutMulti = "ERR DISCARD without MULTI";
+inline constexpr std::string_view kMultiNested = "ERR MULTI calls can not be nested";
+inline constexpr std::string_view kWatchInsideMulti = "ERR WATCH inside MULTI is not allowed";
+// A command with the no-multi flag (SAVE, SHUTDOWN, SYNC, PSYNC) sent inside MULTI.
+inline constexpr std::string_view kNotAllowedInMulti =
+    "ERR Command not allowed inside a transaction";
+// EXEC after a command was refused while queueing.
+inline constexpr std::string_view kExecAbort =
+    "EXECABORT Transaction discarded because of previous errors.";
+// EXEC itself refused (OOM, wrong arity): this prefix, then the refusal without its "ERR ".
+inline constexpr std::string_view kExecAbortBecause = "EXECABORT Transaction discarded because of: ";
+
 // "ERR CONFIG SET failed (possibly related to argument 'x') - " (config_set_failed below).
 inline constexpr std::string_view kNoConfigFile = "ERR The server is running without a config file";
 inline constexpr std::string_view kConfigImmutable = "can't set immutable config";
@@ -240,6 +255,14 @@ std::string unknown_client_type(std::string_view type);
 std::string no_such_user(std::string_view user);
 // "ERR No samples available for event 'foo'" (LATENCY GRAPH)
 std::string no_latency_samples(std::string_view event);
+
+// "ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are
+// allowed in this context" (a RESP2 client in subscribed mode; name as in the table, e.g.
+// "client|info").
+std::string pubsub_context(std::string_view full_name);
+// The same refusal of EXEC: "EXECABORT Transaction discarded because of: Can't execute 'exec':
+// only ... in this context" (Redis's execCommandAbort of a rejected EXEC).
+std::string pubsub_context_execabort();
 
 // "ERR CONFIG SET failed (possibly related to argument 'hz') - <reason>"
 std::string config_set_failed(std::string_view name, std::string_view reason);

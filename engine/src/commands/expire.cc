@@ -1,4 +1,8 @@
 // Expiry commands: EXPIRE PEXPIRE EXPIREAT PEXPIREAT TTL PTTL EXPIRETIME PEXPIRETIME PERSIST.
+//
+// Keyspace events as redis-server 7.0.15 sends them (all class g): a TTL set by the EXPIRE
+// family is `expire`, a time already past deletes the key with `del`, PERSIST that removed a
+// TTL is `persist`; nothing when the command changed nothing.
 #include "commands/expire.h"
 
 #include <limits>
@@ -23,9 +27,11 @@ int expire_at(CommandContext& ctx, std::string_view key, int64_t when_ms, uint32
   // Redis keeps the key with its past time and lets expiry remove it later.
   if (when_ms <= ctx.ks.now_ms() && !ctx.ks.loading()) {
     ctx.ks.remove(ctx.db(), key);
+    ctx.ks.modified(ctx.db(), key, kNotifyGeneric, "del");
     return 1;
   }
   ctx.ks.set_expire(ctx.db(), e, when_ms);
+  ctx.ks.modified(ctx.db(), key, kNotifyGeneric, "expire");
   return 1;
 }
 
@@ -54,7 +60,9 @@ int64_t pexpiretime_of(CommandContext& ctx, std::string_view key) {
 
 bool persist_key(CommandContext& ctx, std::string_view key) {
   Entry* e = ctx.ks.lookup_write(ctx.db(), key);
-  return e != nullptr && ctx.ks.persist(ctx.db(), e);
+  if (e == nullptr || !ctx.ks.persist(ctx.db(), e)) return false;
+  ctx.ks.modified(ctx.db(), key, kNotifyGeneric, "persist");
+  return true;
 }
 
 int64_t rounded_seconds(int64_t ms) {

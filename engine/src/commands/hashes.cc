@@ -83,6 +83,7 @@ Result<int64_t> set_fields(CommandContext& ctx, std::string_view key, size_t n,
     if (h->set(field_at(i), value_at(i), limits)) ++created;
   }
   sync_encoding(*e);
+  ctx.ks.modified(ctx.db(), key, kNotifyHash, "hset");
   return created;
 }
 
@@ -129,12 +130,20 @@ Result<int64_t> hash_del(CommandContext& ctx, std::string_view key, Args fields)
   if (*e == nullptr) return int64_t{0};
   HashValue* h = hash_of(*e);
   int64_t removed = 0;
+  bool key_removed = false;
   for (std::string_view f : fields) {
     if (h->erase(f)) ++removed;
     if (h->empty()) {
       ctx.ks.remove(ctx.db(), key);
+      key_removed = true;
       break;
     }
+  }
+  // As Redis: nothing when no field went; else the key is signalled, then "hdel", then "del"
+  // when the hash went with its last field.
+  if (removed > 0) {
+    ctx.ks.modified(ctx.db(), key, kNotifyHash, "hdel");
+    if (key_removed) ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), key);
   }
   return removed;
 }
@@ -167,6 +176,7 @@ Reply hsetnx_command(CommandContext& ctx, Args argv) {
   }
   h->set(argv[2], argv[3], limits_of(ctx.ks));
   sync_encoding(*e);
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyHash, "hset");
   return Reply::integer(1);
 }
 
@@ -249,6 +259,7 @@ Reply hincrby_command(CommandContext& ctx, Args argv) {
   const size_t len = format_int64(next, buf);
   hash_of(entry)->set(argv[2], std::string_view(buf, len), limits_of(ctx.ks));
   sync_encoding(entry);
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyHash, "hincrby");
   return Reply::integer(next);
 }
 
@@ -274,6 +285,7 @@ Reply hincrbyfloat_command(CommandContext& ctx, Args argv) {
   Entry* entry = *e != nullptr ? *e : create_hash(ctx, argv[1]);
   hash_of(entry)->set(argv[2], text, limits_of(ctx.ks));
   sync_encoding(entry);
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyHash, "hincrbyfloat");
   ctx.ks.propagation().rewrite({"HSET", argv[1], argv[2], text});
   return Reply::bulk(std::move(text));
 }

@@ -8,6 +8,9 @@
 // - Never back: deleting fields keeps "hashtable". Deleting the last field deletes the key.
 // - Reply order is insertion order for a listpack hash (HGETALL, HKEYS, HVALS, HSCAN,
 //   HRANDFIELD with a count), which is deterministic in Redis too.
+//
+// Every change signals the key (WATCH) and publishes the keyspace events redis-server 7.0.15
+// publishes, in its order (class hash, "del" generic): see notify_collections_test.cc.
 #pragma once
 
 #include <cstdint>

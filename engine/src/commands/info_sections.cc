@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "clients/clients.h"
 #include "commands/args.h"
 #include "commands/client_host.h"
 #include "commands/command_stats.h"
@@ -98,10 +99,17 @@ class Selection {
 };
 
 // The host's numbers, or an embedded store's: one client (the caller), no network.
+// Blocked clients are counted from the store's registry, which also holds embedded callers.
 HostStats host_stats(const CommandContext& ctx) {
-  if (ctx.session.host != nullptr) return ctx.session.host->stats();
   HostStats s;
-  s.connected_clients = 1;
+  if (ctx.session.host != nullptr) {
+    s = ctx.session.host->stats();
+  } else {
+    s.connected_clients = 1;
+  }
+  const BlockedClients& blocked = ctx.ks.clients().blocked;
+  s.blocked_clients = static_cast<int64_t>(blocked.size());
+  s.clients_in_timeout_table = static_cast<int64_t>(blocked.with_timeout());
   return s;
 }
 
@@ -170,7 +178,7 @@ void clients_section(InfoWriter& w, const HostStats& hs) {
   w.field("client_recent_max_output_buffer", hs.client_recent_max_output_buffer);
   w.field("blocked_clients", hs.blocked_clients);
   w.field("tracking_clients", 0);
-  w.field("clients_in_timeout_table", 0);
+  w.field("clients_in_timeout_table", hs.clients_in_timeout_table);
 }
 
 // The figures MEMORY STATS reports too (commands/memory_figures.h): kevy's heap model, the
@@ -318,9 +326,10 @@ void stats_section(InfoWriter& w, CommandContext& ctx, const HostStats& hs) {
   w.field("current_eviction_exceeded_time", exceeded_us / 1000);
   w.field("keyspace_hits", kst.keyspace_hits);
   w.field("keyspace_misses", kst.keyspace_misses);
-  w.field("pubsub_channels", 0);
-  w.field("pubsub_patterns", 0);
-  w.field("pubsubshard_channels", 0);
+  const PubSub& pubsub = ks.clients().pubsub;
+  w.field("pubsub_channels", pubsub.channel_count());
+  w.field("pubsub_patterns", pubsub.pattern_count());
+  w.field("pubsubshard_channels", pubsub.shard_channel_count());
   w.field("latest_fork_usec", 0);
   w.field("total_forks", 0);
   w.field("migrate_cached_sockets", 0);

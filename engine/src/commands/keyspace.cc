@@ -5,6 +5,12 @@
 // touching the access stamp; TOUCH and COPY's source are ordinary reads; RENAME, MOVE and
 // COPY's destination are write lookups (stamped, no hit/miss stats); DEL, KEYS, SCAN and
 // RANDOMKEY reach keys without a lookup.
+//
+// Keyspace events (class g) as redis-server 7.0.15 sends them: DEL and UNLINK `del` per key
+// deleted; RENAME/RENAMENX `rename_from` on the source then `rename_to` on the destination
+// (the replaced destination sends nothing of its own); MOVE `move_from` in the source db then
+// `move_to` in the target db; COPY `copy_to` on the destination. The keyspace adds `new` for
+// each key they create, first. Reads that miss send `keymiss`, except OBJECT's.
 #include "commands/keyspace.h"
 
 #include <cerrno>
@@ -53,7 +59,10 @@ int64_t del_keys(CommandContext& ctx, Args keys) {
   int64_t n = 0;
   for (std::string_view k : keys) {
     ctx.ks.expire_if_needed(ctx.db(), k);
-    if (ctx.ks.remove(ctx.db(), k)) ++n;
+    if (ctx.ks.remove(ctx.db(), k)) {
+      ctx.ks.modified(ctx.db(), k, kNotifyGeneric, "del");
+      ++n;
+    }
   }
   return n;
 }
@@ -196,6 +205,10 @@ Reply rename_generic(CommandContext& ctx, Args argv, bool nx) {
     ctx.ks.remove(ctx.db(), to);
   }
   ctx.ks.move_key(ctx.db(), from, ctx.db(), to);
+  ctx.ks.signal_modified(ctx.db(), from);
+  ctx.ks.signal_modified(ctx.db(), to);
+  ctx.ks.notify(kNotifyGeneric, "rename_from", ctx.db(), from);
+  ctx.ks.notify(kNotifyGeneric, "rename_to", ctx.db(), to);
   return nx ? Reply::integer(1) : Reply::ok();
 }
 
@@ -216,6 +229,10 @@ Reply move_command(CommandContext& ctx, Args argv) {
     return Reply::integer(0);
   }
   ctx.ks.move_key(ctx.db(), argv[1], *dst, argv[1]);
+  ctx.ks.signal_modified(ctx.db(), argv[1]);
+  ctx.ks.signal_modified(*dst, argv[1]);
+  ctx.ks.notify(kNotifyGeneric, "move_from", ctx.db(), argv[1]);
+  ctx.ks.notify(kNotifyGeneric, "move_to", *dst, argv[1]);
   return Reply::integer(1);
 }
 
@@ -255,13 +272,14 @@ Reply copy_command(CommandContext& ctx, Args argv) {
   Entry* copy = Entry::clone(src, argv[2]);
   ctx.ks.add(dst_db, copy);
   if (when != -1) ctx.ks.set_expire(dst_db, copy, when);
+  ctx.ks.modified(dst_db, argv[2], kNotifyGeneric, "copy_to");
   return Reply::integer(1);
 }
 
-// OBJECT subcommands read without touching the key; a missing key is a null reply, checked
-// before the eviction-policy errors of IDLETIME and FREQ.
+// OBJECT subcommands read without touching the key and send no `keymiss`; a missing key is a
+// null reply, checked before the eviction-policy errors of IDLETIME and FREQ.
 const Entry* object_lookup(CommandContext& ctx, Args argv) {
-  return ctx.ks.lookup_read(ctx.db(), argv[2], kLookupNoTouch);
+  return ctx.ks.lookup_read(ctx.db(), argv[2], kLookupNoTouch | kLookupNoNotify);
 }
 
 Reply object_encoding_command(CommandContext& ctx, Args argv) {

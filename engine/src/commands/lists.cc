@@ -52,9 +52,24 @@ ListObject* create_list(CommandContext& ctx, std::string_view key) {
   return raw;
 }
 
-// Deletes the key when its list became empty (Redis never keeps an empty list).
+// Deletes the key when its list became empty (Redis never keeps an empty list) and publishes
+// the generic "del" event then.
 void drop_if_empty(CommandContext& ctx, std::string_view key, const ListObject* l) {
-  if (l->empty()) ctx.ks.remove(ctx.db(), key);
+  if (!l->empty()) return;
+  ctx.ks.remove(ctx.db(), key);
+  ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), key);
+}
+
+std::string_view push_event(ListEnd end) { return end == ListEnd::kHead ? "lpush" : "rpush"; }
+
+// After elements were popped from `end` of the list at key (LPOP RPOP LMPOP the blocking pops
+// and LMOVE's source), as Redis's listElementsRemoved: "lpop"/"rpop", then the key is deleted
+// with "del" when emptied, then the key is signalled.
+void elements_removed(CommandContext& ctx, std::string_view key, const ListObject* l,
+                      ListEnd end) {
+  ctx.ks.notify(kNotifyList, end == ListEnd::kHead ? "lpop" : "rpop", ctx.db(), key);
+  drop_if_empty(ctx, key, l);
+  ctx.ks.signal_modified(ctx.db(), key);
 }
 
 // Redis's LRANGE/LTRIM index normalisation: [start, start + len) of a list of length llen;
@@ -96,7 +111,7 @@ Reply pop_many(CommandContext& ctx, std::string_view key, ListObject* l, ListEnd
   const uint64_t take = std::min<uint64_t>(n, l->size());
   out.reserve(take);
   for (uint64_t i = 0; i < take; ++i) out.push_back(Reply::bulk(l->pop(end)));
-  drop_if_empty(ctx, key, l);
+  elements_removed(ctx, key, l, end);
   return Reply::array(std::move(out));
 }
 
@@ -159,6 +174,7 @@ Reply lset_command(CommandContext& ctx, Args argv) {
   auto i = normalize_index(*index, (*l)->size());
   if (!i) return Reply::error(err::kListIndexOutOfRange);
   (*l)->set(*i, argv[3]);
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyList, "lset");
   return Reply::ok();
 }
 
@@ -183,7 +199,7 @@ Reply pop_command(CommandContext& ctx, Args argv) {
   if (*l == nullptr) return has_count ? Reply::null_array() : Reply::null();
   if (!has_count) {
     Reply r = Reply::bulk((*l)->pop(kEnd));
-    drop_if_empty(ctx, argv[1], *l);
+    elements_removed(ctx, argv[1], *l, kEnd);
     return r;
   }
   if (count == 0) return Reply::array();
@@ -218,6 +234,7 @@ Reply linsert_command(CommandContext& ctx, Args argv) {
     return Reply::integer(-1);
   }
   (*l)->insert(*pivot + (after ? 1 : 0), argv[4]);
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyList, "linsert");
   return Reply::integer(static_cast<int64_t>((*l)->size()));
 }
 
@@ -232,8 +249,13 @@ Reply lrem_command(CommandContext& ctx, Args argv) {
     return Reply::integer(0);
   }
   size_t removed = (*l)->remove(argv[3], *count);
-  if (removed == 0) ctx.ks.propagation().prevent();
+  if (removed == 0) {
+    ctx.ks.propagation().prevent();
+    return Reply::integer(0);
+  }
+  ctx.ks.notify(kNotifyList, "lrem", ctx.db(), argv[1]);
   drop_if_empty(ctx, argv[1], *l);
+  ctx.ks.signal_modified(ctx.db(), argv[1]);
   return Reply::integer(static_cast<int64_t>(removed));
 }
 
@@ -258,7 +280,10 @@ Reply ltrim_command(CommandContext& ctx, Args argv) {
     (*l)->erase(from + len, llen - from - len);
     (*l)->erase(0, from);
   }
+  // Redis publishes "ltrim" and signals the key even when nothing was trimmed.
+  ctx.ks.notify(kNotifyList, "ltrim", ctx.db(), argv[1]);
   drop_if_empty(ctx, argv[1], *l);
+  ctx.ks.signal_modified(ctx.db(), argv[1]);
   return Reply::ok();
 }
 
@@ -324,6 +349,8 @@ Reply lpos_command(CommandContext& ctx, Args argv) {
 
 // LMOVE's core: pops from `from` of src and pushes at `to` of dst. nullopt when src is
 // missing. WRONGTYPE when either key holds another type (dst checked only when src exists).
+// Events as Redis's: dst is signalled and gets "lpush"/"rpush" first, then src gets
+// "lpop"/"rpop" (and "del" when emptied) and is signalled.
 Result<std::optional<std::string>> move_element(CommandContext& ctx, std::string_view src,
                                                 std::string_view dst, ListEnd from, ListEnd to) {
   auto s = find_list(ctx, src, true);
@@ -333,38 +360,44 @@ Result<std::optional<std::string>> move_element(CommandContext& ctx, std::string
   if (!d.ok()) return d.status();
   std::string value = (*s)->pop(from);
   ListObject* target = *d != nullptr ? *d : create_list(ctx, dst);
+  ctx.ks.signal_modified(ctx.db(), dst);
   target->push(to, value);
-  drop_if_empty(ctx, src, *s);
+  ctx.ks.notify(kNotifyList, push_event(to), ctx.db(), dst);
+  elements_removed(ctx, src, *s, from);
   return std::optional<std::string>(std::move(value));
 }
 
 // A missing source moves nothing and is not propagated.
-Reply move_reply(CommandContext& ctx, Args argv, ListEnd from, ListEnd to, bool blocking) {
+// blocking_ms: the timeout of BRPOPLPUSH/BLMOVE, nullopt for the non-blocking forms.
+Reply move_reply(CommandContext& ctx, Args argv, ListEnd from, ListEnd to,
+                 std::optional<int64_t> blocking_ms) {
   auto r = move_element(ctx, argv[1], argv[2], from, to);
   if (!r.ok()) return error_of(r.status());
   if (!*r) {
     ctx.ks.propagation().prevent();
-    return blocking ? would_block() : Reply::null();
+    if (!blocking_ms) return Reply::null();
+    return block_on(ctx, ReadyType::kList, argv.subspan(1, 1), *blocking_ms, Reply::null());
   }
   return Reply::bulk(std::move(**r));
 }
 
 Reply rpoplpush_command(CommandContext& ctx, Args argv) {
-  return move_reply(ctx, argv, ListEnd::kTail, ListEnd::kHead, false);
+  return move_reply(ctx, argv, ListEnd::kTail, ListEnd::kHead, std::nullopt);
 }
 
 // Propagated as RPOPLPUSH src dst.
 Reply brpoplpush_command(CommandContext& ctx, Args argv) {
-  if (auto e = check_timeout(argv[3])) return *e;
+  int64_t ms = 0;
+  if (auto e = check_timeout(argv[3], &ms)) return *e;
   ctx.ks.propagation().rewrite({"RPOPLPUSH", argv[1], argv[2]});
-  return move_reply(ctx, argv, ListEnd::kTail, ListEnd::kHead, true);
+  return move_reply(ctx, argv, ListEnd::kTail, ListEnd::kHead, ms);
 }
 
 Reply lmove_command(CommandContext& ctx, Args argv) {
   auto from = parse_end(argv[3]);
   auto to = parse_end(argv[4]);
   if (!from || !to) return syntax_error();
-  return move_reply(ctx, argv, *from, *to, false);
+  return move_reply(ctx, argv, *from, *to, std::nullopt);
 }
 
 // Propagated as LMOVE src dst wherefrom whereto (the directions as typed).
@@ -372,9 +405,10 @@ Reply blmove_command(CommandContext& ctx, Args argv) {
   auto from = parse_end(argv[3]);
   auto to = parse_end(argv[4]);
   if (!from || !to) return syntax_error();
-  if (auto e = check_timeout(argv[5])) return *e;
+  int64_t ms = 0;
+  if (auto e = check_timeout(argv[5], &ms)) return *e;
   ctx.ks.propagation().rewrite({"LMOVE", argv[1], argv[2], argv[3], argv[4]});
-  return move_reply(ctx, argv, *from, *to, true);
+  return move_reply(ctx, argv, *from, *to, ms);
 }
 
 // ---- BLPOP BRPOP
@@ -382,7 +416,8 @@ Reply blmove_command(CommandContext& ctx, Args argv) {
 // Propagated as LPOP|RPOP key (the key popped); nothing popped is not propagated.
 template <ListEnd kEnd>
 Reply bpop_command(CommandContext& ctx, Args argv) {
-  if (auto e = check_timeout(argv.back())) return *e;
+  int64_t ms = 0;
+  if (auto e = check_timeout(argv.back(), &ms)) return *e;
   for (size_t j = 1; j + 1 < argv.size(); ++j) {
     auto l = find_list(ctx, argv[j], true);
     if (!l.ok()) return error_of(l.status());
@@ -390,12 +425,12 @@ Reply bpop_command(CommandContext& ctx, Args argv) {
     std::vector<Reply> out;
     out.push_back(Reply::bulk(argv[j]));
     out.push_back(Reply::bulk((*l)->pop(kEnd)));
-    drop_if_empty(ctx, argv[j], *l);
+    elements_removed(ctx, argv[j], *l, kEnd);
     propagate_pop(ctx, kEnd, argv[j], std::nullopt);
     return Reply::array(std::move(out));
   }
   ctx.ks.propagation().prevent();
-  return would_block();
+  return block_on(ctx, ReadyType::kList, argv.subspan(1, argv.size() - 2), ms, would_block());
 }
 
 // ---- LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]
@@ -421,8 +456,9 @@ Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
       return syntax_error();
     }
   }
+  int64_t ms = 0;
   if (blocking) {
-    if (auto e = check_timeout(argv[1])) return *e;
+    if (auto e = check_timeout(argv[1], &ms)) return *e;
   }
   for (size_t j = numkeys_idx + 1; j < where_idx; ++j) {
     auto l = find_list(ctx, argv[j], true);
@@ -436,7 +472,8 @@ Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
     return Reply::array(std::move(out));
   }
   ctx.ks.propagation().prevent();
-  return blocking ? would_block() : Reply::null_array();
+  if (!blocking) return Reply::null_array();
+  return block_on(ctx, ReadyType::kList, argv.subspan(numkeys_idx + 1, nk), ms, would_block());
 }
 
 Reply lmpop_command(CommandContext& ctx, Args argv) { return mpop(ctx, argv, 1, false); }
@@ -454,6 +491,7 @@ Result<int64_t> list_push(CommandContext& ctx, std::string_view key, Args values
     list = create_list(ctx, key);
   }
   for (std::string_view v : values) list->push(end, v);
+  ctx.ks.modified(ctx.db(), key, kNotifyList, push_event(end));
   return static_cast<int64_t>(list->size());
 }
 

@@ -4,10 +4,12 @@
 // "listpack" for a list in 7.0), a list emptied by a pop/trim/remove deletes its key, and reads
 // (LLEN LRANGE LINDEX LPOS) count keyspace hits and misses while writes do not.
 //
+// Every change signals the key (WATCH) and publishes the keyspace events redis-server 7.0.15
+// publishes, in its order (class list, "del" generic): see notify_collections_test.cc.
+//
 // Blocking commands (BLPOP BRPOP BRPOPLPUSH BLMOVE BLMPOP) serve data that is there exactly as
-// Redis does; when they would block, this engine has nothing to wait for and replies what Redis
-// replies when the timeout expires: a null array (RESP2 "*-1", RESP3 "_"), for every one of
-// them. Real blocking belongs to the server (issue #9).
+// Redis does, with the events of their non-blocking forms; when no key has data they ask the
+// Store to block the client (commands/blocking_args.h).
 #pragma once
 
 #include <cstdint>

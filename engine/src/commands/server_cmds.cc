@@ -16,6 +16,7 @@
 #include "commands/errors.h"
 #include "commands/keyspace.h"
 #include "commands/persist_cmds.h"
+#include "commands/pubsub_cmds.h"
 #include "core/numbers.h"
 
 namespace kevy {
@@ -24,8 +25,12 @@ namespace {
 bool is_db_index(const CommandContext& ctx, int64_t id) { return id >= 0 && id < ctx.ks.num_dbs(); }
 
 // PING [message]: the table's arity admits any count; the handler rejects more than one.
-Reply ping_command(CommandContext&, Args argv) {
+// A RESP2 client in subscribed mode gets ["pong", message or ""] (commands/pubsub_cmds.h).
+Reply ping_command(CommandContext& ctx, Args argv) {
   if (argv.size() > 2) return Reply::error(err::wrong_arity("ping"));
+  if (pubsub_ping_as_array(ctx.session)) {
+    return Reply::array({Reply::bulk("pong"), Reply::bulk(argv.size() == 2 ? argv[1] : "")});
+  }
   if (argv.size() == 2) return Reply::bulk(argv[1]);
   return Reply::simple("PONG");
 }
@@ -97,13 +102,13 @@ bool flush_args_ok(Args argv) {
 
 Reply flushdb_command(CommandContext& ctx, Args argv) {
   if (!flush_args_ok(argv)) return syntax_error();
-  ctx.ks.flush_db(ctx.db());
+  ctx.ks.flush_db_signalled(ctx.db());
   return Reply::ok();
 }
 
 Reply flushall_command(CommandContext& ctx, Args argv) {
   if (!flush_args_ok(argv)) return syntax_error();
-  ctx.ks.flush_all();
+  ctx.ks.flush_db_signalled(-1);
   return Reply::ok();
 }
 
@@ -121,7 +126,7 @@ Reply swapdb_command(CommandContext& ctx, Args argv) {
   if (!is_db_index(ctx, *a) || !is_db_index(ctx, *b)) {
     return Reply::error(err::kDbIndexOutOfRange);
   }
-  if (*a != *b) ctx.ks.swap_db(static_cast<int>(*a), static_cast<int>(*b));
+  if (*a != *b) ctx.ks.swap_db_signalled(static_cast<int>(*a), static_cast<int>(*b));
   return Reply::ok();
 }
 

@@ -83,6 +83,7 @@ Result<int64_t> set_add(CommandContext& ctx, std::string_view key, Args members)
     if (s->add(m, limit)) ++added;
   }
   sync_encoding(entry);
+  if (added > 0) ctx.ks.modified(ctx.db(), key, kNotifySet, "sadd");
   return added;
 }
 
@@ -92,12 +93,20 @@ Result<int64_t> set_rem(CommandContext& ctx, std::string_view key, Args members)
   if (*e == nullptr) return int64_t{0};
   SetValue* s = set_of(*e);
   int64_t removed = 0;
+  bool key_removed = false;
   for (std::string_view m : members) {
     if (s->erase(m)) ++removed;
     if (s->empty()) {
       ctx.ks.remove(ctx.db(), key);
+      key_removed = true;
       break;
     }
+  }
+  // As Redis: nothing when no member went; else the key is signalled, then "srem", then "del"
+  // when the set went with its last member.
+  if (removed > 0) {
+    ctx.ks.modified(ctx.db(), key, kNotifySet, "srem");
+    if (key_removed) ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), key);
   }
   return removed;
 }
@@ -166,6 +175,8 @@ Reply smembers_command(CommandContext& ctx, Args argv) {
 
 // A missing source replies 0 before the destination's type is checked; a source equal to the
 // destination only reports membership. Only a member really moved is propagated.
+// Events as Redis's: "srem" on the source (and "del" when emptied), then "sadd" on the
+// destination only when the member was not there already.
 Reply smove_command(CommandContext& ctx, Args argv) {
   const std::string_view src_key = argv[1], dst_key = argv[2], member = argv[3];
   Entry* src = ctx.ks.lookup_write(ctx.db(), src_key);
@@ -185,9 +196,16 @@ Reply smove_command(CommandContext& ctx, Args argv) {
     ctx.ks.propagation().prevent();
     return Reply::integer(0);
   }
-  if (set_of(src)->empty()) ctx.ks.remove(ctx.db(), src_key);
+  ctx.ks.notify(kNotifySet, "srem", ctx.db(), src_key);
+  if (set_of(src)->empty()) {
+    ctx.ks.remove(ctx.db(), src_key);
+    ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), src_key);
+  }
   if (dst == nullptr) dst = create_set(ctx, dst_key, member);
-  set_of(dst)->add(member, max_intset(ctx.ks));
+  ctx.ks.signal_modified(ctx.db(), src_key);
+  if (set_of(dst)->add(member, max_intset(ctx.ks))) {
+    ctx.ks.modified(ctx.db(), dst_key, kNotifySet, "sadd");
+  }
   sync_encoding(dst);
   return Reply::integer(1);
 }
@@ -211,16 +229,23 @@ Result<std::vector<const SetValue*>> source_sets(CommandContext& ctx, Args keys,
 
 // Stores `result` at dst (replacing any value, dropping its TTL), or deletes dst when the
 // result is empty. Replies the result's size. An empty result with no dst to delete changes
-// nothing and is not propagated.
-Reply store_result(CommandContext& ctx, std::string_view dst, std::unique_ptr<SetValue> result) {
+// nothing and is not propagated. Events as Redis's: a stored result signals dst and publishes
+// `event` ("sinterstore" "sunionstore" "sdiffstore"); a deleted dst is signalled with "del".
+Reply store_result(CommandContext& ctx, std::string_view dst, std::unique_ptr<SetValue> result,
+                   std::string_view event) {
   if (result->empty()) {
-    if (!ctx.ks.remove(ctx.db(), dst)) ctx.ks.propagation().prevent();
+    if (ctx.ks.remove(ctx.db(), dst)) {
+      ctx.ks.modified(ctx.db(), dst, kNotifyGeneric, "del");
+    } else {
+      ctx.ks.propagation().prevent();
+    }
     return Reply::integer(0);
   }
   const auto n = static_cast<int64_t>(result->size());
   const Encoding enc = result->encoding();
   ctx.ks.overwrite(ctx.db(), Entry::make_object(dst, ObjType::kSet, enc, std::move(result)),
                    false);
+  ctx.ks.modified(ctx.db(), dst, kNotifySet, event);
   return Reply::integer(n);
 }
 
@@ -264,7 +289,7 @@ Reply sinterstore_command(CommandContext& ctx, Args argv) {
     const size_t limit = max_intset(ctx.ks);
     intersect(*sets, 0, [&](std::string_view m) { result->add(m, limit); });
   }
-  return store_result(ctx, argv[1], std::move(result));
+  return store_result(ctx, argv[1], std::move(result), "sinterstore");
 }
 
 // SINTERCARD numkeys key [key ...] [LIMIT limit]
@@ -326,7 +351,8 @@ template <SetOp kOp>
 Reply union_diff_store_command(CommandContext& ctx, Args argv) {
   auto sets = source_sets(ctx, argv.subspan(2), true);
   if (!sets.ok()) return error_of(sets.status());
-  return store_result(ctx, argv[1], union_or_diff(*sets, kOp, max_intset(ctx.ks)));
+  return store_result(ctx, argv[1], union_or_diff(*sets, kOp, max_intset(ctx.ks)),
+                      kOp == SetOp::kUnion ? "sunionstore" : "sdiffstore");
 }
 
 // ---- SRANDMEMBER SPOP
@@ -391,6 +417,7 @@ Reply srandmember_command(CommandContext& ctx, Args argv) {
 // Propagated as Redis 7.0 does, the random choice made explicit: SREM key member for one
 // member, DEL key when the count takes the whole set, else one SREM key member per popped
 // member in reply order (the Store wraps them in MULTI/EXEC). Nothing popped: not propagated.
+// Events as Redis's: "spop", then "del" when the set went, then the key is signalled.
 Reply spop_command(CommandContext& ctx, Args argv) {
   if (argv.size() > 3) return syntax_error();
   std::optional<int64_t> count;
@@ -410,14 +437,22 @@ Reply spop_command(CommandContext& ctx, Args argv) {
   if (!count) {
     std::string m = s->random_member(rnd.next());
     s->erase(m);
-    if (s->empty()) ctx.ks.remove(ctx.db(), argv[1]);
+    ctx.ks.notify(kNotifySet, "spop", ctx.db(), argv[1]);
+    if (s->empty()) {
+      ctx.ks.remove(ctx.db(), argv[1]);
+      ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), argv[1]);
+    }
+    ctx.ks.signal_modified(ctx.db(), argv[1]);
     prop.rewrite({"SREM", argv[1], m});
     return Reply::bulk(std::move(m));
   }
   std::vector<Reply> out;
+  ctx.ks.notify(kNotifySet, "spop", ctx.db(), argv[1]);
   if (static_cast<uint64_t>(*count) >= s->size()) {
     s->for_each([&](std::string_view m) { out.push_back(Reply::bulk(m)); });
     ctx.ks.remove(ctx.db(), argv[1]);
+    ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), argv[1]);
+    ctx.ks.signal_modified(ctx.db(), argv[1]);
     prop.rewrite({"DEL", argv[1]});
     return Reply::set(std::move(out));
   }
@@ -427,6 +462,7 @@ Reply spop_command(CommandContext& ctx, Args argv) {
     if (propagate) prop.also(ctx.db(), {"SREM", argv[1], m});
     out.push_back(Reply::bulk(std::move(m)));
   }
+  ctx.ks.signal_modified(ctx.db(), argv[1]);
   prop.prevent();
   return Reply::set(std::move(out));
 }

@@ -378,13 +378,17 @@ std::vector<std::optional<std::string>> output_values(CommandContext& ctx, const
   return out;
 }
 
-// STORE: the values become a list at dst (any old value and TTL replaced); no values delete
-// dst (when there is no dst either, nothing changed and SORT is not propagated). Replies the
-// number stored.
+// STORE: the values become a list at dst (any old value and TTL replaced; event `sortstore`,
+// class l); no values delete dst (event `del`, class g; when there is no dst either, nothing
+// changed: no event, not propagated). Replies the number stored.
 Reply store_values(CommandContext& ctx, std::string_view dst,
                    const std::vector<std::optional<std::string>>& values) {
   if (values.empty()) {
-    if (!ctx.ks.remove(ctx.db(), dst)) ctx.ks.propagation().prevent();
+    if (ctx.ks.remove(ctx.db(), dst)) {
+      ctx.ks.modified(ctx.db(), dst, kNotifyGeneric, "del");
+    } else {
+      ctx.ks.propagation().prevent();
+    }
     return Reply::integer(0);
   }
   auto list = std::make_unique<ListObject>();
@@ -393,6 +397,7 @@ Reply store_values(CommandContext& ctx, std::string_view dst,
   ctx.ks.overwrite(ctx.db(),
                    Entry::make_object(dst, ObjType::kList, Encoding::kQuicklist, std::move(list)),
                    false);
+  ctx.ks.modified(ctx.db(), dst, kNotifyList, "sortstore");
   return Reply::integer(static_cast<int64_t>(values.size()));
 }
 

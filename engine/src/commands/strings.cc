@@ -150,7 +150,11 @@ Result<SetOutcome> generic_set(CommandContext& ctx, std::string_view key, std::s
   }
   Entry* e = make_string_entry(key, value);
   ctx.ks.overwrite(ctx.db(), e, args.keep_ttl);
-  if (args.expire_at_ms) ctx.ks.set_expire(ctx.db(), e, *args.expire_at_ms);
+  ctx.ks.modified(ctx.db(), key, kNotifyString, "set");
+  if (args.expire_at_ms) {
+    ctx.ks.set_expire(ctx.db(), e, *args.expire_at_ms);
+    ctx.ks.notify(kNotifyGeneric, "expire", ctx.db(), key);
+  }
   out.applied = true;
   return out;
 }
@@ -205,6 +209,8 @@ Result<int64_t> incr_by(CommandContext& ctx, std::string_view key, int64_t delta
   } else {
     ctx.ks.replace_int(ctx.db(), e, next);
   }
+  // INCR DECR INCRBY DECRBY all send `incrby`.
+  ctx.ks.modified(ctx.db(), key, kNotifyString, "incrby");
   return next;
 }
 
@@ -225,6 +231,7 @@ std::vector<std::optional<std::string>> mget(CommandContext& ctx, Args keys) {
 void mset(CommandContext& ctx, Args kv) {
   for (size_t i = 0; i + 1 < kv.size(); i += 2) {
     ctx.ks.overwrite(ctx.db(), make_string_entry(kv[i], kv[i + 1]), false);
+    ctx.ks.modified(ctx.db(), kv[i], kNotifyString, "set");
   }
 }
 
@@ -321,6 +328,7 @@ Reply getdel_command(CommandContext& ctx, Args argv) {
     return Reply::null();
   }
   ctx.ks.remove(ctx.db(), argv[1]);
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyGeneric, "del");
   ctx.ks.propagation().rewrite({"DEL", argv[1]});
   return Reply::bulk(std::move(*r.value()));
 }
@@ -347,12 +355,15 @@ Reply getex_command(CommandContext& ctx, Args argv) {
     if (!when.ok()) return error_of(when.status());
     if (is_absolute(opts.expire) && *when <= ctx.ks.now_ms() && !ctx.ks.loading()) {
       ctx.ks.remove(ctx.db(), argv[1]);
+      ctx.ks.modified(ctx.db(), argv[1], kNotifyGeneric, "del");
       prop.rewrite({"DEL", argv[1]});
     } else {
       ctx.ks.set_expire(ctx.db(), e, *when);
+      ctx.ks.modified(ctx.db(), argv[1], kNotifyGeneric, "expire");
       if (prop.active()) prop.rewrite({"PEXPIREAT", argv[1], std::to_string(*when)});
     }
   } else if (opts.persist && ctx.ks.persist(ctx.db(), e)) {
+    ctx.ks.modified(ctx.db(), argv[1], kNotifyGeneric, "persist");
     prop.rewrite({"PERSIST", argv[1]});
   } else {
     prop.prevent();
@@ -438,6 +449,7 @@ Reply incrbyfloat_command(CommandContext& ctx, Args argv) {
   } else {
     ctx.ks.replace_string(ctx.db(), e, text, enc);
   }
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "incrbyfloat");
   ctx.ks.propagation().rewrite({"SET", argv[1], text, "KEEPTTL"});
   return Reply::bulk(std::move(text));
 }
@@ -450,6 +462,7 @@ Reply append_command(CommandContext& ctx, Args argv) {
   Entry* e = ctx.ks.lookup_write(ctx.db(), argv[1]);
   if (e == nullptr) {
     ctx.ks.add(ctx.db(), make_string_entry(argv[1], argv[2]));
+    ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "append");
     return Reply::integer(static_cast<int64_t>(argv[2].size()));
   }
   if (!e->is_string()) return wrong_type();
@@ -461,6 +474,8 @@ Reply append_command(CommandContext& ctx, Args argv) {
   joined.reserve(total);
   joined.append(old).append(argv[2]);
   ctx.ks.replace_string(ctx.db(), e, joined, Encoding::kRaw);
+  // Sent even when the appended text is empty, as Redis does.
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "append");
   return Reply::integer(static_cast<int64_t>(total));
 }
 
@@ -520,6 +535,7 @@ Reply setrange_command(CommandContext& ctx, Args argv) {
   const size_t at = static_cast<size_t>(*offset);
   if (e != nullptr && e->encoding() == Encoding::kRaw && needed <= old.size()) {
     std::memcpy(e->mutable_str() + at, value.data(), value.size());
+    ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "setrange");
     return Reply::integer(static_cast<int64_t>(old.size()));
   }
   std::string next(old);
@@ -530,6 +546,7 @@ Reply setrange_command(CommandContext& ctx, Args argv) {
   } else {
     ctx.ks.replace_string(ctx.db(), e, next, Encoding::kRaw);
   }
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyString, "setrange");
   return Reply::integer(static_cast<int64_t>(next.size()));
 }
 

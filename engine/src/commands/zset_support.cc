@@ -33,25 +33,32 @@ Entry* create_zset(CommandContext& ctx, std::string_view key, std::string_view f
   return e;
 }
 
-size_t store_zset(CommandContext& ctx, std::string_view key, std::unique_ptr<ZsetValue> value) {
+size_t store_zset(CommandContext& ctx, std::string_view key, std::unique_ptr<ZsetValue> value,
+                  std::string_view event) {
   const size_t size = value->size();
   if (size == 0) {
-    if (!ctx.ks.remove(ctx.db(), key)) ctx.ks.propagation().prevent();
+    if (ctx.ks.remove(ctx.db(), key)) {
+      ctx.ks.modified(ctx.db(), key, kNotifyGeneric, "del");
+    } else {
+      ctx.ks.propagation().prevent();
+    }
     return 0;
   }
   const Encoding enc = value->encoding();
   ctx.ks.overwrite(ctx.db(), Entry::make_object(key, ObjType::kZset, enc, std::move(value)),
                    /*keep_ttl=*/false);
+  ctx.ks.modified(ctx.db(), key, kNotifyZset, event);
   return size;
 }
 
-void after_zset_write(CommandContext& ctx, std::string_view key, Entry* e) {
+bool after_zset_write(CommandContext& ctx, std::string_view key, Entry* e) {
   ZsetValue* z = zset_of(e);
   if (z->empty()) {
     ctx.ks.remove(ctx.db(), key);
-    return;
+    return true;
   }
   e->set_encoding(z->encoding());
+  return false;
 }
 
 }  // namespace kevy

@@ -26,11 +26,15 @@ Result<Entry*> write_zset_entry(CommandContext& ctx, std::string_view key);
 Entry* create_zset(CommandContext& ctx, std::string_view key, std::string_view first_member);
 // Stores `value` under key, replacing whatever is there (STORE forms), or deletes key when the
 // value is empty. Returns the stored size. An empty value with no key to delete changed
-// nothing: the running command is not propagated (core/propagation.h).
-size_t store_zset(CommandContext& ctx, std::string_view key, std::unique_ptr<ZsetValue> value);
+// nothing: the running command is not propagated (core/propagation.h). Key events as Redis's
+// STORE forms: a stored value signals the key and publishes `event` (class zset: "zrangestore"
+// "zunionstore" "zinterstore" "zdiffstore"); a deleted key is signalled with a generic "del".
+size_t store_zset(CommandContext& ctx, std::string_view key, std::unique_ptr<ZsetValue> value,
+                  std::string_view event);
 // After a change: keeps the Entry's encoding bits in step with the value's, and deletes the
-// key when its zset is empty.
-void after_zset_write(CommandContext& ctx, std::string_view key, Entry* e);
+// key when its zset is empty. True when it deleted the key (callers publish "del" after their
+// own event).
+bool after_zset_write(CommandContext& ctx, std::string_view key, Entry* e);
 
 // A score as Redis replies it: RESP2 bulk "%.17g" (inf/-inf), RESP3 double.
 inline Reply score_reply(double score) { return Reply::dbl(score); }

@@ -340,6 +340,11 @@ Result<ZaddOutcome> zset_add(CommandContext& ctx, std::string_view key,
     out.score = score;
   }
   after_zset_write(ctx, key, entry);
+  // As Redis: only a member added or a score changed signals the key and publishes "zincr"
+  // (INCR, ZINCRBY) or "zadd".
+  if (out.added + out.updated > 0) {
+    ctx.ks.modified(ctx.db(), key, kNotifyZset, flags.incr ? "zincr" : "zadd");
+  }
   return out;
 }
 
@@ -362,7 +367,14 @@ Result<int64_t> zset_rem(CommandContext& ctx, std::string_view key,
     if (z->erase(m)) ++removed;
     if (z->empty()) break;
   }
-  after_zset_write(ctx, key, *e);
+  const bool key_removed = after_zset_write(ctx, key, *e);
+  // As Redis: "zrem", then "del" when the zset went, then the key is signalled; nothing when
+  // no member was removed.
+  if (removed > 0) {
+    ctx.ks.notify(kNotifyZset, "zrem", ctx.db(), key);
+    if (key_removed) ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), key);
+    ctx.ks.signal_modified(ctx.db(), key);
+  }
   return removed;
 }
 
@@ -680,7 +692,8 @@ Reply zrangestore_command(CommandContext& ctx, Args argv) {
   const ZsetLimits limits = zset_limits(ctx.ks);
   auto result = ZsetValue::new_for_size(items.size(), longest, limits);
   for (const ZsetItem& it : items) result->set(it.member, it.score, limits);
-  return Reply::integer(static_cast<int64_t>(store_zset(ctx, argv[1], std::move(result))));
+  return Reply::integer(
+      static_cast<int64_t>(store_zset(ctx, argv[1], std::move(result), "zrangestore")));
 }
 
 // ---- ZREM ZREMRANGEBYRANK ZREMRANGEBYSCORE ZREMRANGEBYLEX
@@ -738,7 +751,13 @@ Reply zremrange_command(CommandContext& ctx, Args argv) {
     return Reply::integer(0);
   }
   z->erase_ranks(ranks->first, ranks->second);
-  after_zset_write(ctx, argv[1], *e);
+  const bool key_removed = after_zset_write(ctx, argv[1], *e);
+  // As Redis: the key is signalled, then the command's event, then "del" when the zset went.
+  constexpr std::string_view kEvent = kBy == RangeBy::kRank    ? "zremrangebyrank"
+                                      : kBy == RangeBy::kScore ? "zremrangebyscore"
+                                                               : "zremrangebylex";
+  ctx.ks.modified(ctx.db(), argv[1], kNotifyZset, kEvent);
+  if (key_removed) ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), argv[1]);
   return Reply::integer(static_cast<int64_t>(ranks->second - ranks->first + 1));
 }
 

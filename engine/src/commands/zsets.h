@@ -10,6 +10,10 @@
 // - A zset emptied by a removal deletes its key; ZRANGESTORE deletes its destination when the
 //   result is empty and otherwise gives it the encoding of a new zset of the result's size.
 // - An update that leaves a score equal (==) keeps the stored one, so a skiplist keeps -0.
+//
+// Every change (here and in zsets_ops.cc) signals the key (WATCH) and publishes the keyspace
+// events redis-server 7.0.15 publishes, in its order (class zset, "del" generic): see
+// notify_collections_test.cc.
 #pragma once
 
 #include <cstdint>

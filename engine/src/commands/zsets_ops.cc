@@ -79,6 +79,7 @@ std::optional<ZEnd> parse_end(std::string_view arg) {
 
 // Removes up to `count` members from the `end` of the zset in e (the entry of key) and returns
 // them in pop order (ascending from MIN, descending from MAX); deletes the key when emptied.
+// Events as Redis's: "zpopmin"/"zpopmax", then "del" when emptied, then the key is signalled.
 // REQUIRES: count >= 1 and the zset is not empty.
 ZsetPairs pop_members(CommandContext& ctx, std::string_view key, Entry* e, ZEnd end,
                       uint64_t count) {
@@ -93,7 +94,10 @@ ZsetPairs pop_members(CommandContext& ctx, std::string_view key, Entry* e, ZEnd 
     return true;
   });
   z->erase_ranks(from, to);
-  after_zset_write(ctx, key, e);
+  const bool key_removed = after_zset_write(ctx, key, e);
+  ctx.ks.notify(kNotifyZset, end == ZEnd::kMin ? "zpopmin" : "zpopmax", ctx.db(), key);
+  if (key_removed) ctx.ks.notify(kNotifyGeneric, "del", ctx.db(), key);
+  ctx.ks.signal_modified(ctx.db(), key);
   return out;
 }
 
@@ -134,13 +138,14 @@ Reply zpop_command(CommandContext& ctx, Args argv) {
 // [key, member, score] from the first non-empty key. Propagated as ZPOPMIN|ZPOPMAX key.
 template <ZEnd kEnd>
 Reply bzpop_command(CommandContext& ctx, Args argv) {
-  if (auto e = check_timeout(argv.back())) return *e;
+  int64_t ms = 0;
+  if (auto e = check_timeout(argv.back(), &ms)) return *e;
   auto found = first_zset(ctx, argv.subspan(1, argv.size() - 2));
   if (!found.ok()) return error_of(found.status());
   const auto [index, entry] = *found;
   if (entry == nullptr) {
     ctx.ks.propagation().prevent();
-    return would_block();
+    return block_on(ctx, ReadyType::kZset, argv.subspan(1, argv.size() - 2), ms, would_block());
   }
   const std::string_view key = argv[1 + index];
   ctx.ks.propagation().rewrite({kEnd == ZEnd::kMin ? "ZPOPMIN" : "ZPOPMAX", key});
@@ -173,15 +178,17 @@ Reply mpop(CommandContext& ctx, Args argv, size_t numkeys_idx, bool blocking) {
       return syntax_error();
     }
   }
+  int64_t ms = 0;
   if (blocking) {
-    if (auto e = check_timeout(argv[1])) return *e;
+    if (auto e = check_timeout(argv[1], &ms)) return *e;
   }
   auto found = first_zset(ctx, argv.subspan(numkeys_idx + 1, n));
   if (!found.ok()) return error_of(found.status());
   const auto [index, entry] = *found;
   if (entry == nullptr) {
     ctx.ks.propagation().prevent();
-    return blocking ? would_block() : Reply::null_array();
+    if (!blocking) return Reply::null_array();
+    return block_on(ctx, ReadyType::kZset, argv.subspan(numkeys_idx + 1, n), ms, would_block());
   }
   const std::string_view key = argv[numkeys_idx + 1 + index];
   const auto pops = static_cast<uint64_t>(count.value_or(1));
@@ -559,7 +566,10 @@ Reply set_op_store_command(CommandContext& ctx, Args argv) {
   const ZsetLimits limits = zset_limits(ctx.ks);
   auto value = ZsetValue::new_for_size(result.size(), longest, limits);
   for (const auto& [m, s] : result) value->set(m, s, limits);
-  return Reply::integer(static_cast<int64_t>(store_zset(ctx, argv[1], std::move(value))));
+  constexpr std::string_view kEvent = kOp == SetOp::kUnion   ? "zunionstore"
+                                      : kOp == SetOp::kInter ? "zinterstore"
+                                                             : "zdiffstore";
+  return Reply::integer(static_cast<int64_t>(store_zset(ctx, argv[1], std::move(value), kEvent)));
 }
 
 // ZINTERCARD numkeys key [key ...] [LIMIT limit]

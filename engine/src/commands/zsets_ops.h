@@ -4,8 +4,8 @@
 //
 // Behaviour is redis-server 7.0.15's (t_zset.c), in particular:
 // - Pops take from the low (MIN) or high (MAX) end; a zset emptied by a pop deletes its key.
-//   The blocking forms do not block yet: when no key holds data they reply at once what Redis
-//   replies when the timeout expires (a null array).
+//   The blocking forms publish the events of the non-blocking ones; when no key holds data
+//   they ask the Store to block the client (commands/blocking_args.h).
 // - The set algebra reads plain sets as zsets whose members all score 1 and missing keys as
 //   empty; any other type is WRONGTYPE, reported before any bad option. Results are in zset
 //   order (score, then member bytes); a weighted score 0 * inf and a sum inf + -inf are 0.

@@ -168,7 +168,8 @@ constexpr ParamSpec kParams[] = {
     integer("min-replicas-max-lag", "10", 0, kIntMax).with_alias("min-slaves-max-lag"),
     integer("min-replicas-to-write", "0", 0, kIntMax).with_alias("min-slaves-to-write"),
     boolean("no-appendfsync-on-rewrite", "no"),
-    special("notify-keyspace-events", Kind::kKeyspaceEvents, ""),
+    special("notify-keyspace-events", Kind::kKeyspaceEvents, "")
+        .bound_to(Bind::kNotifyKeyspaceEvents),
     enumerated("oom-score-adj", "no", kOomScoreAdj),
     special("oom-score-adj-values", Kind::kOomScoreAdjValues, "0 200 800"),
     string("pidfile").with_flags(kImm),

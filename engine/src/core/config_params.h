@@ -66,6 +66,7 @@ enum class Bind : uint8_t {
   kZsetMaxListpackValue,
   kSlowlogLogSlowerThan,
   kSlowlogMaxLen,
+  kNotifyKeyspaceEvents,  // Options::notify_keyspace_events (NotifyClass bits)
 };
 
 // Extra validation or normalisation a few parameters add to their kind's.

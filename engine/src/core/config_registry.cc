@@ -10,6 +10,7 @@
 #include "core/config_params.h"
 #include "core/config_values.h"
 #include "core/glob.h"
+#include "core/key_events.h"
 #include "core/numbers.h"
 
 namespace kevy {
@@ -52,12 +53,13 @@ std::string bound_value(Bind bind, const Options& o) {
     case Bind::kZsetMaxListpackValue: return std::to_string(o.zset_max_listpack_value);
     case Bind::kSlowlogLogSlowerThan: return std::to_string(o.slowlog_log_slower_than);
     case Bind::kSlowlogMaxLen: return std::to_string(o.slowlog_max_len);
+    case Bind::kNotifyKeyspaceEvents: return notify_letters_from_flags(o.notify_keyspace_events);
   }
   return {};
 }
 
-// REQUIRES: canonical is what parse_value produced for the bound parameter (decimal digits or
-// a policy name), so the conversions cannot fail.
+// REQUIRES: canonical is what parse_value produced for the bound parameter (decimal digits, a
+// policy name or notify-keyspace-events letters), so the conversions cannot fail.
 void write_bound(Bind bind, const std::string& canonical, Options& o) {
   const int64_t n = parse_int64(canonical).value_or(0);
   switch (bind) {
@@ -85,6 +87,9 @@ void write_bound(Bind bind, const std::string& canonical, Options& o) {
     case Bind::kZsetMaxListpackValue: o.zset_max_listpack_value = static_cast<size_t>(n); break;
     case Bind::kSlowlogLogSlowerThan: o.slowlog_log_slower_than = n; break;
     case Bind::kSlowlogMaxLen: o.slowlog_max_len = static_cast<size_t>(n); break;
+    case Bind::kNotifyKeyspaceEvents:
+      o.notify_keyspace_events = notify_flags_from_letters(canonical);
+      break;
   }
 }
 

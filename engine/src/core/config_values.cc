@@ -40,8 +40,9 @@ std::optional<int> enum_value(const ParamSpec& spec, std::string_view text) {
 
 // ---- notify-keyspace-events
 // Flag letters in the order CONFIG GET prints them. 'A' stands for "g$lshzxetd" (not n, K, E,
-// m); CONFIG GET prints it instead of those letters when all of them are set, and then never
-// prints 'n'.
+// m). The canonical text spells out every letter set ('A' expanded, 'n' kept): the parameter
+// is bound to Options::notify_keyspace_events, and CONFIG GET prints the bits the way Redis
+// does (notify_letters_from_flags: "A" for all those classes, and then no 'n').
 constexpr std::string_view kClassLetters = "g$lshzxetdn";
 constexpr std::string_view kAllClasses = "g$lshzxetd";
 constexpr std::string_view kKeyLetters = "KEm";
@@ -65,15 +66,9 @@ std::string parse_keyspace_events(std::string_view text, std::string* canonical)
       return std::string(err::kConfigKeyspaceEvents);
     }
   }
-  uint32_t all = 0;
-  for (char a : kAllClasses) all |= event_bit(a);
   std::string out;
-  if ((flags & all) == all) {
-    out += 'A';
-  } else {
-    for (char c : kClassLetters) {
-      if (flags & event_bit(c)) out += c;
-    }
+  for (char c : kClassLetters) {
+    if (flags & event_bit(c)) out += c;
   }
   for (char c : kKeyLetters) {
     if (flags & event_bit(c)) out += c;

@@ -1,5 +1,7 @@
 #include "core/keyspace.h"
 
+#include "clients/clients.h"
+
 #include <algorithm>
 #include <string>
 
@@ -39,7 +41,12 @@ Keyspace::Keyspace(const Options& opts)
   begin_command();
   instance_.start_ms = now_ms_;
   instance_.lastsave_s = now_ms_ / 1000;
+  clients_ = std::make_unique<Clients>();
+  client_events_ = std::make_unique<ClientEvents>(*this, *clients_);
+  sink_ = client_events_.get();
 }
+
+Keyspace::~Keyspace() = default;
 
 bool Keyspace::lfu_mode() const {
   return opts_.eviction_policy == EvictionPolicy::kAllKeysLfu ||
@@ -92,12 +99,14 @@ bool Keyspace::is_expired(int db, const Entry* e) {
 }
 
 void Keyspace::delete_expired(int db, std::string_view key) {
-  // The hook gets its own copy: `key` may point into the entry being freed.
-  std::string copy;
-  if (expired_hook_) copy.assign(key);
+  // The hook and the events get their own copy: `key` may point into the entry being freed.
+  const std::string copy(key);
   // Propagated as DEL (lazyfree-lazy-expire no) before the key's bytes are freed.
   propagation_.also(db, {"DEL", key});
   remove(db, key);
+  // Redis's deleteExpiredKeyAndPropagate: the `expired` event, then signalModifiedKey.
+  notify(kNotifyExpired, "expired", db, copy);
+  signal_modified(db, copy);
   ++stats_.expired_keys;
   if (expired_hook_) expired_hook_(db, copy);
 }
@@ -129,6 +138,7 @@ Entry* Keyspace::lookup_write(int db, std::string_view key, uint32_t flags) {
 Entry* Keyspace::lookup_read(int db, std::string_view key, uint32_t flags) {
   Entry* e = find_live(db, key, flags);
   if (!(flags & kLookupNoStats)) ++(e == nullptr ? stats_.keyspace_misses : stats_.keyspace_hits);
+  if (e == nullptr && !(flags & kLookupNoNotify)) notify(kNotifyKeyMiss, "keymiss", db, key);
   return e;
 }
 
@@ -212,6 +222,17 @@ void Keyspace::add(int db, Entry* e) {
   stamp_new(e);
   dbs_[static_cast<size_t>(db)].main.insert(e);
   charge(db, e);
+  announce_new(db, e);
+}
+
+void Keyspace::announce_new(int db, Entry* e) {
+  if (loading_) return;
+  // Redis's dbAdd: a new list or sorted set may serve clients blocked on its key.
+  if (sink_ != nullptr) {
+    if (e->type() == ObjType::kList) sink_->key_ready(db, e->key(), ReadyType::kList);
+    if (e->type() == ObjType::kZset) sink_->key_ready(db, e->key(), ReadyType::kZset);
+  }
+  notify(kNotifyNew, "new", db, e->key());
 }
 
 void Keyspace::overwrite(int db, Entry* e, bool keep_ttl) {
@@ -220,6 +241,7 @@ void Keyspace::overwrite(int db, Entry* e, bool keep_ttl) {
   if (old == nullptr) {
     stamp_new(e);
     charge(db, e);
+    announce_new(db, e);  // Redis's setKey adds an absent key with dbAdd
     return;
   }
   e->set_lru(lfu_mode() ? old->lru() : lru_clock());
@@ -268,6 +290,9 @@ Entry* Keyspace::move_key(int src_db, std::string_view from, int dst_db, std::st
   dbs_[static_cast<size_t>(dst_db)].main.insert(e);
   charge(dst_db, e);
   if (when != -1) set_expire(dst_db, e, when);
+  // RENAME and MOVE add the key with dbAdd in Redis: `new` (and a ready list or zset), before
+  // their own events.
+  announce_new(dst_db, e);
   return e;
 }
 
@@ -410,6 +435,20 @@ void Keyspace::flush_db(int db) {
 
 void Keyspace::flush_all() {
   for (int i = 0; i < num_dbs(); ++i) flush_db(i);
+}
+
+void Keyspace::flush_db_signalled(int db) {
+  if (sink_ != nullptr) sink_->dbs_flushing(db);
+  if (db < 0) {
+    flush_all();
+  } else {
+    flush_db(db);
+  }
+}
+
+void Keyspace::swap_db_signalled(int a, int b) {
+  if (sink_ != nullptr) sink_->dbs_swapping(a, b);
+  swap_db(a, b);
 }
 
 void Keyspace::swap_db(int a, int b) {

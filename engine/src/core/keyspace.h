@@ -17,6 +17,7 @@
 
 #include "core/entry.h"
 #include "core/instance_state.h"
+#include "core/key_events.h"
 #include "core/propagation.h"
 #include "core/random.h"
 #include "core/table.h"
@@ -82,6 +83,8 @@ enum LookupFlag : uint32_t {
   kLookupNoTouch = 1u << 0,
   // Does not count a keyspace hit or miss (only meaningful for lookup_read).
   kLookupNoStats = 1u << 1,
+  // A read that misses sends no `keymiss` notification (OBJECT, as Redis's LOOKUP_NONOTIFY).
+  kLookupNoNotify = 1u << 2,
 };
 
 // Which of Redis's two active expire cycles to run.
@@ -90,9 +93,15 @@ enum class ExpireCycle {
   kFast,  // the event-loop cycle: up to 1000 us, only after a slow cycle ran out of time
 };
 
+struct Clients;
+
 class Keyspace {
  public:
   explicit Keyspace(const Options& opts);
+  ~Keyspace();
+  // The client registries and the event router point back at this keyspace.
+  Keyspace(const Keyspace&) = delete;
+  Keyspace& operator=(const Keyspace&) = delete;
 
   int num_dbs() const { return static_cast<int>(dbs_.size()); }
   Db& db(int i) { return dbs_[static_cast<size_t>(i)]; }
@@ -119,8 +128,10 @@ class Keyspace {
   // Every lookup first deletes the key if its TTL has passed (lazy expiry; counted in
   // stats().expired_keys) and then returns the live entry or nullptr. As in Redis, both
   // lookup_read and lookup_write stamp the entry as accessed (LRU/LFU) unless kLookupNoTouch;
-  // only lookup_read counts a keyspace hit or miss (unless kLookupNoStats). lookup_quiet does
-  // neither. The returned pointer is valid until the key is next modified.
+  // only lookup_read counts a keyspace hit or miss (unless kLookupNoStats) and notifies a miss
+  // as `keymiss` (unless kLookupNoNotify). lookup_quiet does neither. A key deleted by expiry
+  // is notified as `expired` (and signalled as modified), as Redis's
+  // deleteExpiredKeyAndPropagate does. The returned pointer is valid until the key is next modified.
   Entry* lookup_read(int db, std::string_view key, uint32_t flags = kLookupNone);
   Entry* lookup_write(int db, std::string_view key, uint32_t flags = kLookupNone);
   Entry* lookup_quiet(int db, std::string_view key) {
@@ -130,6 +141,8 @@ class Keyspace {
   void touch(Entry* e);
 
   // Adds a new key. REQUIRES: key absent (after expiry). Takes ownership; stamps access time.
+  // Notifies `new` (class n) unless loading, as Redis's dbAdd; so do overwrite() of an absent
+  // key and move_key() into its destination.
   void add(int db, Entry* e);
   // SET semantics: stores e under its key, replacing and freeing any old value. The old TTL
   // is dropped unless keep_ttl. The access stamp is fresh, except under an LFU policy where
@@ -173,6 +186,32 @@ class Keyspace {
   using ExpiredHook = std::function<void(int db, std::string_view key)>;
   void set_expired_hook(ExpiredHook hook) { expired_hook_ = std::move(hook); }
 
+  // The client registries (pub/sub, WATCH, blocked clients: clients/clients.h).
+  Clients& clients() { return *clients_; }
+  // Key events (core/key_events.h) go to the sink, by default the ClientEvents router into
+  // clients(); tests may install another (nullptr: nowhere).
+  void set_event_sink(KeyEventSink* sink) { sink_ = sink; }
+  // signalModifiedKey: call after a write changed (or deleted) the key, as Redis does.
+  void signal_modified(int db, std::string_view key) {
+    if (sink_ != nullptr) sink_->key_modified(db, key);
+  }
+  // notifyKeyspaceEvent: published when notify-keyspace-events enables `cls` (a
+  // NotifyClass) and K or E. Cheap when notifications are off.
+  void notify(uint32_t cls, std::string_view event, int db, std::string_view key) {
+    const uint32_t f = opts_.notify_keyspace_events;
+    if ((f & cls) != 0 && (f & (kNotifyKeyspace | kNotifyKeyevent)) != 0 && sink_ != nullptr) {
+      sink_->keyspace_event(cls, event, db, key);
+    }
+  }
+  // Set by a blocking command that found no data (see BlockRequest); the Store reads and
+  // clears it after the command.
+  BlockRequest& block_request() { return block_request_; }
+  // Both, as most writes do: signal_modified + notify.
+  void modified(int db, std::string_view key, uint32_t cls, std::string_view event) {
+    signal_modified(db, key);
+    notify(cls, event, db, key);
+  }
+
   // Redis 7.0's activeExpireCycle at effort 1: visits up to 16 dbs round robin (all of them
   // after a cycle that ran out of time); in each, samples up to 20 keys with a TTL from the
   // db's expires cursor, deletes the expired ones, and samples again while more than 10% of a
@@ -199,6 +238,10 @@ class Keyspace {
 
   void flush_db(int db);
   void flush_all();
+  // FLUSHDB (db) / FLUSHALL (db -1) and SWAPDB as commands do them: the event sink hears of
+  // it first (WATCHed keys that exist there are touched), then the databases change.
+  void flush_db_signalled(int db);
+  void swap_db_signalled(int a, int b);
   void swap_db(int a, int b);
 
   // LRU clock in seconds (24 bits) and LFU helpers (REDIS-NOTES.md).
@@ -212,6 +255,9 @@ class Keyspace {
  private:
   // Fresh access stamp (LRU clock or LFU initial counter) and no TTL, for a new key.
   void stamp_new(Entry* e);
+  // What Redis's dbAdd tells others of a key just added (not while loading): a list or zset
+  // is ready for blocked clients; the `new` event.
+  void announce_new(int db, Entry* e);
   // Counts a key just stored in db (a collection's size is re-read and it is remembered as
   // changing, since callers fill new collections after adding them).
   void charge(int db, Entry* e);
@@ -240,6 +286,10 @@ class Keyspace {
   bool active_expire_enabled_ = true;
   bool loading_ = false;
   ExpiredHook expired_hook_;
+  std::unique_ptr<Clients> clients_;
+  std::unique_ptr<KeyEventSink> client_events_;
+  KeyEventSink* sink_ = nullptr;
+  BlockRequest block_request_;
   // Collections (with their db) that may have changed size since the last settle_memory().
   std::vector<std::pair<Entry*, int>> changing_;
   // Active cycle state carried between calls, as Redis keeps it in statics.

@@ -111,6 +111,9 @@ void Evictor::evict(Keyspace& ks, int db, const std::string& key) {
   ks.propagation().also(db, {lazy ? "UNLINK" : "DEL", key});
   ks.remove(db, key);
   ++ks.stats().evicted_keys;
+  // As Redis's performEvictions: signalModifiedKey (WATCH) and the `evicted` event.
+  ks.signal_modified(db, key);
+  ks.notify(kNotifyEvicted, "evicted", db, key);
   if (evicted_hook_) evicted_hook_(db, key);
 }
 

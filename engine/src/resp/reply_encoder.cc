@@ -64,6 +64,9 @@ void Reply::append_resp(std::string& out, int protocol) const {
       for (const Reply& e : elems_) e.append_resp(out, protocol);
       return;
     }
+    case Type::kSequence:
+      for (const Reply& e : elems_) e.append_resp(out, protocol);
+      return;
     case Type::kMap:
       if (resp3) {
         append_aggregate_header(out, '%', elems_.size() / 2);
@@ -127,8 +130,12 @@ std::string Reply::debug_string() const {
     case Type::kArray:
     case Type::kMap:
     case Type::kSet:
-    case Type::kPush: {
-      s += type_ == Type::kMap ? "{" : type_ == Type::kSet ? "~[" : "[";
+    case Type::kPush:
+    case Type::kSequence: {
+      s += type_ == Type::kMap        ? "{"
+           : type_ == Type::kSet      ? "~["
+           : type_ == Type::kSequence ? "seq["
+                                      : "[";
       for (size_t i = 0; i < elems_.size(); ++i) {
         if (i) s += ", ";
         s += elems_[i].debug_string();

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "clients/client_state.h"
 #include "commands/args.h"
 #include "commands/client_host.h"
 #include "commands/client_info.h"
@@ -70,6 +71,25 @@ struct Server::Impl : ClientHost {
   std::unordered_map<int, std::unique_ptr<Connection>> connections;  // by fd
   std::vector<Connection*> monitors;
   std::vector<int> to_close;  // fds of killed connections, closed after the current event
+  std::unordered_map<int64_t, Connection*> by_id;  // connections by client id
+
+  // Out-of-band replies (pub/sub messages, a blocked command's reply) come from whichever
+  // thread runs the command that causes them, under the store lock. On the loop thread they
+  // are appended at once; from other threads they wait in the inbox until the loop wakes.
+  struct Delivery {
+    int64_t client_id;
+    std::string bytes;
+    bool unblocks;  // the reply of the blocked command: the client runs its commands again
+  };
+  std::thread::id loop_thread;
+  std::mutex inbox_mu;
+  std::vector<Delivery> inbox;  // guarded by inbox_mu
+  std::vector<int64_t> resume;  // unblocked clients to run again (loop thread)
+  void deliver(Delivery d);
+  void take_delivery(Delivery& d);
+  void drain_inbox();
+  void resume_unblocked();
+  void attach_client_state(Connection& conn);
   int64_t next_client_id = 1;
   std::atomic<bool> stop_requested{false};
   std::thread thread;
@@ -185,11 +205,23 @@ RequestLimits Server::Impl::request_limits() const {
 }
 
 void Server::Impl::run() {
+  loop_thread = std::this_thread::get_id();
   while (!stop_requested.load()) {
-    // With a client timeout the loop wakes at least every 100 ms to look for idle clients.
-    const int wait_ms = options.idle_timeout_seconds > 0 ? 100 : -1;
+    // With a client timeout the loop wakes at least every 100 ms to look for idle clients;
+    // with blocked clients, by their next timeout (at least every 100 ms, so that a manual
+    // clock moved by a test is noticed).
+    int wait_ms = options.idle_timeout_seconds > 0 ? 100 : -1;
+    const int64_t deadline = store->next_block_deadline_ms();
+    if (deadline != 0) {
+      const int64_t until = deadline - store->clock().now_ms();
+      const int block_wait = static_cast<int>(std::clamp<int64_t>(until, 0, 100));
+      wait_ms = wait_ms < 0 ? block_wait : std::min(wait_ms, block_wait);
+    }
     const std::vector<EventLoop::Event>& events = loop->wait(wait_ms);
     loop_now_ms = store->clock().now_us() / 1000;
+    if (deadline != 0) store->time_out_blocked();
+    drain_inbox();
+    resume_unblocked();
     if (options.idle_timeout_seconds > 0 && loop_now_ms - last_idle_check_ms >= 1000) {
       last_idle_check_ms = loop_now_ms;
       close_idle_clients();
@@ -203,6 +235,7 @@ void Server::Impl::run() {
       }
       auto it = connections.find(ev.fd);
       if (it != connections.end()) on_client_event(*it->second, ev.events);
+      resume_unblocked();
       close_scheduled();
     }
   }
@@ -218,7 +251,10 @@ void Server::Impl::run() {
 void Server::Impl::close_idle_clients() {
   const int64_t limit_ms = options.idle_timeout_seconds * 1000;
   for (auto& [fd, conn] : connections) {
-    if (conn->session().monitor) continue;
+    // As Redis: MONITOR (replica), blocked and subscribed clients never idle out.
+    const ClientState* state = conn->session().state.get();
+    if (conn->session().monitor || conn->session().blocked) continue;
+    if (state != nullptr && state->subscribed()) continue;
     if (loop_now_ms - conn->last_interaction_ms > limit_ms) schedule_close(*conn);
   }
   close_scheduled();
@@ -254,6 +290,8 @@ void Server::Impl::accept_all(int listen_fd) {
                                              now_ms());
     conn->session().host = this;
     if (!loop->add(fd, EPOLLIN)) continue;  // conn's destructor closes fd
+    attach_client_state(*conn);
+    by_id[conn->id()] = conn.get();
     connections.emplace(fd, std::move(conn));
   }
 }
@@ -309,7 +347,7 @@ void Server::Impl::update_interest(Connection& conn) {
 // Runs every complete command buffered (pipelining); stops at QUIT, a protocol error,
 // SHUTDOWN, a kill, or when the client's unsent output calls for back-pressure.
 void Server::Impl::process_commands(Connection& conn) {
-  while (!conn.close_after_flush && !conn.kill_pending) {
+  while (!conn.close_after_flush && !conn.kill_pending && !conn.session().blocked) {
     if (backpressured(conn)) {
       conn.reading_paused = true;
       return;
@@ -448,12 +486,18 @@ void Server::Impl::close_connection(int fd) {
   if (it == connections.end()) return;
   monitors.erase(std::remove(monitors.begin(), monitors.end(), it->second.get()), monitors.end());
   loop->remove(fd);
+  store->end_session(it->second->session());
+  by_id.erase(it->second->id());
   connections.erase(it);  // the Connection closes fd
 }
 
 void Server::Impl::close_all() {
-  for (auto& [fd, conn] : connections) loop->remove(fd);
+  for (auto& [fd, conn] : connections) {
+    loop->remove(fd);
+    store->end_session(conn->session());
+  }
   connections.clear();
+  by_id.clear();
   monitors.clear();
   to_close.clear();
   for (int fd : tcp_fds) {
@@ -468,6 +512,85 @@ void Server::Impl::close_all() {
   }
   if (unix_bound) ::unlink(options.unix_socket.c_str());
   unix_bound = false;
+}
+
+// Gives the connection's Session the callbacks through which the Store reaches it from any
+// thread: pushed messages and the reply of a blocked command, encoded in the session's
+// protocol at once (the Store calls these under its lock, when the protocol cannot change).
+void Server::Impl::attach_client_state(Connection& conn) {
+  Session& session = conn.session();
+  session.state = std::make_shared<ClientState>();
+  session.state->client_id = session.client_id;
+  session.state->can_block_async = true;
+  const int64_t id = conn.id();
+  session.state->deliver = [this, id, &session](const Reply& r) {
+    deliver({id, r.to_resp(session.protocol), false});
+  };
+  session.state->on_unblocked = [this, id, &session](const Reply& r) {
+    deliver({id, r.to_resp(session.protocol), true});
+  };
+}
+
+void Server::Impl::deliver(Delivery d) {
+  if (std::this_thread::get_id() == loop_thread) return take_delivery(d);
+  {
+    std::lock_guard<std::mutex> lock(inbox_mu);
+    inbox.push_back(std::move(d));
+  }
+  loop->wake();
+}
+
+// On the loop thread: the bytes join the client's output (CLIENT REPLY OFF drops them, as it
+// drops pushes in Redis 7.0); an unblocked client is run again after the current event.
+void Server::Impl::take_delivery(Delivery& d) {
+  auto it = by_id.find(d.client_id);
+  if (it == by_id.end()) return;
+  Connection& conn = *it->second;
+  if (conn.kill_pending) return;
+  if (conn.session().reply_mode == Session::ReplyMode::kOn) conn.append_output(d.bytes);
+  if (d.unblocks) {
+    conn.session().blocked = false;
+    conn.last_interaction_ms = now_ms();
+  }
+  resume.push_back(d.client_id);
+}
+
+void Server::Impl::drain_inbox() {
+  std::vector<Delivery> batch;
+  {
+    std::lock_guard<std::mutex> lock(inbox_mu);
+    batch.swap(inbox);
+  }
+  for (Delivery& d : batch) take_delivery(d);
+}
+
+// Runs the commands unblocked clients have waiting, and sends what was delivered to them.
+void Server::Impl::resume_unblocked() {
+  while (!resume.empty()) {
+    std::vector<int64_t> ids;
+    ids.swap(resume);
+    for (int64_t id : ids) {
+      auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      Connection& conn = *it->second;
+      if (conn.kill_pending) continue;
+      if (!conn.session().blocked && !conn.reading_paused) {
+        process_commands(conn);
+        if (stop_requested.load() || conn.kill_pending) continue;
+      }
+      check_output_limits(conn);
+      if (conn.kill_pending) continue;
+      if (!conn.flush(&net_output_bytes)) {
+        schedule_close(conn);
+        continue;
+      }
+      if (!conn.has_pending_output() && conn.close_after_flush) {
+        schedule_close(conn);
+        continue;
+      }
+      update_interest(conn);
+    }
+  }
 }
 
 HostStats Server::Impl::stats() const {
@@ -504,7 +627,12 @@ ClientInfo Server::Impl::describe(const Connection& conn) const {
   c.age_s = (now - conn.created_ms) / 1000;
   c.idle_s = (now - conn.last_interaction_ms) / 1000;
   std::string flags;
+  const ClientState* state = conn.session().state.get();
   if (conn.session().monitor) flags += 'O';
+  if (state != nullptr && state->subscribed()) flags += 'P';
+  if (state != nullptr && state->in_multi) flags += 'x';
+  if (conn.session().blocked) flags += 'b';
+  if (state != nullptr && state->dirty_cas) flags += 'd';
   if (conn.close_after_flush) flags += 'c';
   if (conn.kill_pending) flags += 'A';
   if (conn.origin().unix_socket) flags += 'U';
@@ -537,7 +665,13 @@ int64_t Server::Impl::kill(const ClientKillFilter& f, int64_t caller_id) {
     if (f.id && conn->id() != *f.id) continue;
     if (f.addr && o.addr != *f.addr) continue;
     if (f.laddr && o.laddr != *f.laddr) continue;
-    if (f.type && !eq_ci(*f.type, "normal")) continue;  // no replicas or pub/sub clients yet
+    if (f.type) {
+      // Redis's getClientType: a subscribed client is "pubsub", the others "normal" (no
+      // replicas or masters here).
+      const ClientState* state = conn->session().state.get();
+      const bool pubsub = state != nullptr && state->subscribed();
+      if (!eq_ci(*f.type, pubsub ? "pubsub" : "normal")) continue;
+    }
     if (f.skip_me && conn->id() == caller_id) continue;
     if (conn->kill_pending) continue;
     ++killed;

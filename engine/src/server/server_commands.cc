@@ -129,6 +129,8 @@ AfterCommand run_client_command(Store& store, const std::string& require_pass, C
   }
   if (eq_ci(name, "shutdown")) return shutdown_command(store, conn, argv);
   const Reply reply = store.execute(argv, conn.session());
+  // A command that blocked replies later (ClientState::on_unblocked).
+  if (conn.session().blocked) return AfterCommand::kContinue;
   // After HELLO the reply is already in the new protocol, as Redis does.
   conn.append_reply(reply, conn.session().protocol);
   return AfterCommand::kContinue;

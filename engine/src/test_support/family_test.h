@@ -16,12 +16,18 @@
 
 namespace kevy {
 
+// Blocking commands that find no data reply their timeout reply at once here
+// (Options::blocking_commands_wait false); store_blocking_test.cc tests real waiting.
 class FamilyTest : public ::testing::Test {
  protected:
   FamilyTest()
       : clock_(std::make_shared<ManualClock>(1700000000000)),
         store_(std::move(
-            Store::open(Options{}.with_clock(clock_).with_memory_accounting_check()).value())) {}
+            Store::open(Options{}
+                            .with_clock(clock_)
+                            .with_memory_accounting_check()
+                            .with_blocking_commands_wait(false))
+                .value())) {}
 
   std::string run(std::initializer_list<std::string_view> argv) {
     return store_.execute_resp(std::span<const std::string_view>(argv.begin(), argv.size()),

@@ -15,7 +15,9 @@
 #include "commands/keyspace.h"
 #include "commands/strings.h"
 #include "evict/eviction.h"
+#include "test_support/family_test.h"
 #include "test_support/keyspace_fixture.h"
+#include "test_support/temp_dir.h"
 
 namespace kevy {
 namespace {
@@ -461,6 +463,13 @@ TEST_F(KeyEventsTest, SortStore) {
   EXPECT_EQ(events({"SORT", "nosuch", "STORE", "dst"}), Messages{});
   EXPECT_EQ(events({"SORT", "l", "LIMIT", "0", "0", "STORE", "dst"}), Messages{});
   EXPECT_EQ(events({"SORT_RO", "l"}), Messages{});
+  // BY and GET patterns read each key they name.
+  flags("KEm");
+  run({"DEL", "l"});
+  run({"RPUSH", "l", "2", "1"});
+  EXPECT_EQ(events({"SORT", "l", "BY", "w_*", "GET", "o_*"}),
+            seq({ev("keymiss", "w_2"), ev("keymiss", "w_1"), ev("keymiss", "o_1"),
+                 ev("keymiss", "o_2")}));
 }
 
 TEST_F(KeyEventsTest, Restore) {
@@ -531,6 +540,68 @@ TEST_F(KeyEventsTest, TypedPathsNotifyToo) {
   EXPECT_EQ(sink_.messages,
             seq({ev("new", "n"), ev("incrby", "n"), ev("new", "m"), ev("set", "m"),
                  ev("expire", "m"), ev("persist", "m"), ev("del", "a"), ev("del", "n")}));
+}
+
+// ---- Through the Store: the pub/sub router delivers the events to subscribers
+
+class StoreKeyEventsTest : public FamilyTest {
+ protected:
+  // Messages received by a psubscribe callback, "<channel> <payload>".
+  Messages received;
+};
+
+TEST_F(StoreKeyEventsTest, PsubscribeCallbackGetsKeyspaceThenKeyevent) {
+  ASSERT_EQ(run({"CONFIG", "SET", "notify-keyspace-events", "KEA"}), "+OK\r\n");
+  Subscription sub = store_.psubscribe({"__key*__:*"}, [this](const PubSubMessage& m) {
+    received.push_back(m.channel + " " + m.payload);
+  });
+  run({"SET", "a", "1", "EX", "100"});
+  run({"RENAME", "a", "b"});
+  EXPECT_EQ(received, seq({ev("set", "a"), ev("expire", "a"), ev("rename_from", "a"),
+                           ev("rename_to", "b")}));
+  received.clear();
+  // The typed API runs the same family code.
+  ASSERT_TRUE(store_.set("t", "v").ok());
+  EXPECT_EQ(received, ev("set", "t"));
+  received.clear();
+  run({"SET", "x", "1", "PX", "5"});
+  received.clear();
+  advance_ms(10);
+  EXPECT_EQ(run({"GET", "x"}), "$-1\r\n");
+  EXPECT_EQ(received, ev("expired", "x"));
+}
+
+// Keys loaded from a snapshot are not `new` (Redis's dbAddRDBLoad), also when DEBUG RELOAD
+// NOFLUSH MERGE adds them to a non-empty keyspace.
+TEST_F(StoreKeyEventsTest, ReloadedKeysAreNotNew) {
+  TempDir dir;
+  ASSERT_TRUE(store_.config_set("dir", dir.path(), ConfigOrigin::kConfigFile).is_ok());
+  run({"SET", "a", "1"});
+  run({"SET", "b", "1"});
+  ASSERT_EQ(run({"DEBUG", "RELOAD"}), "+OK\r\n");
+  run({"DEL", "a"});
+  ASSERT_EQ(run({"CONFIG", "SET", "notify-keyspace-events", "KEAn"}), "+OK\r\n");
+  Subscription sub = store_.psubscribe({"__key*__:*"}, [this](const PubSubMessage& m) {
+    received.push_back(m.channel + " " + m.payload);
+  });
+  ASSERT_EQ(run({"DEBUG", "RELOAD", "NOFLUSH", "MERGE", "NOSAVE"}), "+OK\r\n");
+  ASSERT_EQ(run({"DEBUG", "RELOAD"}), "+OK\r\n");
+  EXPECT_EQ(received, Messages{});
+  EXPECT_EQ(run({"GET", "a"}), "$1\r\n1\r\n");
+  run({"SET", "c", "1"});
+  EXPECT_EQ(received, seq({ev("new", "c"), ev("set", "c")}));
+}
+
+TEST_F(StoreKeyEventsTest, LazyExpiryTouchesWatchedKey) {
+  run({"SET", "x", "1", "PX", "5"});
+  Session other;
+  ASSERT_EQ(run({"WATCH", "x"}), "+OK\r\n");
+  advance_ms(10);
+  std::initializer_list<std::string_view> get{"GET", "x"};
+  store_.execute(std::span<const std::string_view>(get.begin(), get.size()), other);
+  ASSERT_EQ(run({"MULTI"}), "+OK\r\n");
+  ASSERT_EQ(run({"PING"}), "+QUEUED\r\n");
+  EXPECT_EQ(run({"EXEC"}), "*-1\r\n");
 }
 
 }  // namespace

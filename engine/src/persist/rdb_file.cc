@@ -437,6 +437,10 @@ namespace {
 // Moves every key of staging into ks (kAdd / kOverwrite), keeping each key's TTL and access
 // stamp. For kAdd, conflicts were ruled out by the caller.
 void merge_into(Keyspace& staging, Keyspace& ks, LoadMode mode) {
+  // Loaded keys are not new keys to anyone (no `new` event, no ready list), as in Redis's
+  // dbAddRDBLoad: ks counts as loading while they move in.
+  const bool was_loading = ks.loading();
+  ks.set_loading(true);
   struct Moved {
     Entry* e;
     int64_t when;
@@ -460,6 +464,7 @@ void merge_into(Keyspace& staging, Keyspace& ks, LoadMode mode) {
       if (m.when != -1) ks.set_expire(i, m.e, m.when);
     }
   }
+  ks.set_loading(was_loading);
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 #   1. the corpus is true of Redis       kevy-conform replay corpus --target spawn:redis-server
 #   2. kevy is true to the corpus        kevy-conform replay corpus --target embedded
 #   3. generated sequences agree         kevy-conform props 2000 runs x 50 commands, kevy vs Redis
-#   4. the conformance ctests            gate-can-fail, state-diff, kevy-cli vs redis-cli, ...
+#   4. the conformance ctests            the corpus on kevy-server (incl. the multi-connection
+#                                        cases: blocking, pub/sub, MULTI), gate-can-fail, ...
 #   5. RDB/AOF equivalence, eviction     ci/equiv.sh, ci/evict.sh against redis-server
 # and the benchmarks (1M-key store; collection types vs redis-server) for information. Exit
 # status is non-zero when anything fails; a missing redis-server (exit 77, "unavailable") is a

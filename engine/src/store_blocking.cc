@@ -2,6 +2,9 @@
 // asked to block, serving waiters when their keys get data, timeouts, CLIENT UNBLOCK, and the
 // embedded wait. See clients/blocking.h for the registry and store_impl.h for the contracts.
 #include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
 
 #include "clients/blocking.h"
 #include "clients/client_state.h"
@@ -20,6 +23,26 @@ bool holds(Keyspace& ks, int db, std::string_view key, ReadyType type) {
   Entry* e = ks.lookup_quiet(db, key);
   if (e == nullptr) return false;
   return type == ReadyType::kList ? e->type() == ObjType::kList : e->type() == ObjType::kZset;
+}
+
+// The waiter's command narrowed to the one ready key, so that it is served from that key as
+// redis-server 7.0 does (BLPOP a b, then a transaction pushing to b before a: the waiter gets
+// b's element). Commands with a single source key run unchanged.
+std::vector<std::string> argv_for_ready_key(const Waiter& w, std::string_view key) {
+  const std::vector<std::string>& argv = w.argv;
+  std::string name(argv[0]);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name == "blpop" || name == "brpop" || name == "bzpopmin" || name == "bzpopmax") {
+    return {argv[0], std::string(key), argv.back()};
+  }
+  if (name == "blmpop" || name == "bzmpop") {
+    // timeout numkeys key... where [COUNT n]: numkeys was valid when the command blocked.
+    const size_t numkeys = std::stoul(argv[2]);
+    std::vector<std::string> out = {argv[0], argv[1], "1", std::string(key)};
+    out.insert(out.end(), argv.begin() + 3 + static_cast<std::ptrdiff_t>(numkeys), argv.end());
+    return out;
+  }
+  return argv;
 }
 
 }  // namespace
@@ -55,7 +78,8 @@ void Store::Impl::serve_ready_keys() {
         if (!holds(ks, db, key, w->type)) break;  // served empty, or another type now
         // The command runs again in its own session, as a unit of its own; what it pops is
         // propagated in its non-blocking form (the handlers rewrite it).
-        std::vector<std::string_view> argv(w->argv.begin(), w->argv.end());
+        const std::vector<std::string> narrowed = argv_for_ready_key(*w, key);
+        std::vector<std::string_view> argv(narrowed.begin(), narrowed.end());
         CommandContext ctx{ks, *w->session};
         Reply reply = call_command(ctx, *w->spec, argv, /*record_stats=*/false);
         const bool still_empty = ks.block_request().wanted;

@@ -133,6 +133,34 @@ TEST(StoreBlockingTest, ClientUnblockRepliesTimeoutOrError) {
   }
 }
 
+// Served from the key that became ready first, not the first of the waiter's keys with data
+// (redis-server 7.0.15: BLPOP a b 0, then MULTI RPUSH b x RPUSH a y EXEC gives [b, x]).
+TEST(StoreBlockingTest, ServedFromTheKeyThatBecameReadyFirst) {
+  Store store = open_store();
+  for (const char* cmd : {"BLPOP", "BLMPOP"}) {
+    Reply reply;
+    std::thread popper([&] {
+      Session s;
+      const bool mpop = std::string_view(cmd) == "BLMPOP";
+      std::vector<std::string_view> argv =
+          mpop ? std::vector<std::string_view>{cmd, "0", "2", "a", "b", "LEFT", "COUNT", "5"}
+               : std::vector<std::string_view>{cmd, "a", "b", "0"};
+      reply = store.execute(argv, s);
+    });
+    wait_for_blocked(store, 1);
+    Session tx;
+    for (std::vector<std::string_view> argv : std::vector<std::vector<std::string_view>>{
+             {"MULTI"}, {"RPUSH", "b", "x"}, {"RPUSH", "a", "y"}, {"EXEC"}}) {
+      store.execute(argv, tx);
+    }
+    popper.join();
+    EXPECT_EQ(reply.to_resp(2), std::string_view(cmd) == "BLPOP"
+                                    ? "*2\r\n$1\r\nb\r\n$1\r\nx\r\n"
+                                    : "*2\r\n$1\r\nb\r\n*1\r\n$1\r\nx\r\n");
+    store.execute({"DEL", "a", "b"});
+  }
+}
+
 // Waiters blocked on one key one after the other are served in that order.
 TEST(StoreBlockingTest, WaitersOnAKeyAreServedOldestFirst) {
   Store store = open_store();

@@ -6,7 +6,7 @@ against literal values, so that two equally wrong servers cannot pass).
 
 redis-py 4.3.4 speaks RESP2 only; RESP3 is checked over a raw socket (HELLO 3, then map,
 double, set, null and nested replies) with the small RESP3 reader below, bytes and parsed
-values compared between the two servers. Pub/sub is not covered (kevy-server has none yet).
+values compared between the two servers. Pub/sub, blocking and WATCH are in redis_py_pubsub_test.py.
 
 Usage: /usr/bin/python3 redis_py_test.py /path/to/kevy-server. Exit 77 (skipped) when the
 redis module or redis-server 7.0.15 is missing.

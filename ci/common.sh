@@ -20,8 +20,10 @@ configure_and_build() {
   step "configure $dir $*"
   cmake -S "$ROOT" -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=Release "$@" || return 1
   step "build $dir (-j$JOBS)"
-  # KEVY_CI_TARGET limits the build to one target (default: everything).
-  cmake --build "$dir" -j"$JOBS" ${KEVY_CI_TARGET:+--target "$KEVY_CI_TARGET"} || return 1
+  # KEVY_CI_TARGET limits the build to these targets, space-separated (default: everything).
+  local targets=()
+  [[ -n "${KEVY_CI_TARGET:-}" ]] && read -r -a targets <<<"$KEVY_CI_TARGET"
+  cmake --build "$dir" -j"$JOBS" ${targets[@]:+--target "${targets[@]}"} || return 1
 }
 
 # run_ctest <build dir> [ctest args...]

@@ -56,11 +56,12 @@ fi
 # server's event-loop thread, the AOF's fsync and rewrite threads.
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 TSAN=${KEVY_CI_TSAN_BUILD:-$ROOT/build-ci-tsan}
-# Only the unit-test binary is built here: that is where the threaded tests live.
-if ! KEVY_CI_TARGET=kevy_unit_tests configure_and_build "$TSAN" \
+# Only the binaries with threaded tests are built here: the unit tests, and the test-double
+# toolkit's (a server thread, the test's thread and the toolkit's command hook) with its example.
+if ! KEVY_CI_TARGET="kevy_unit_tests kevy_testing_tests rate_limiter_test" configure_and_build "$TSAN" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEVY_SANITIZE=thread -DKEVY_BENCH=OFF; then
   summary+=("tsan (threads): BUILD FAILED"); status=1
-elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread|ServerTest|ServerClientsTest|ServerBlockingTest|AofTest|PubSub'; then
+elif ! run_ctest "$TSAN" -R 'Store|ActiveExpire|Thread|ServerTest|ServerClientsTest|ServerBlockingTest|AofTest|PubSub|ServerFixtureTest|TimeTest|FaultsTest|example_rate_limiter'; then
   summary+=("tsan (threads): TESTS FAILED"); status=1
 else
   summary+=("tsan (threads): pass")

@@ -111,6 +111,9 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   Reply error;
   const CommandSpec* rejected = nullptr;
   const CommandSpec* spec = CommandTable::instance().resolve(argv, &error, &rejected);
+  if (impl_->has_hook.load(std::memory_order_acquire)) {
+    if (std::optional<Reply> injected = impl_->intercept(argv, spec, session)) return *injected;
+  }
   if (spec == nullptr) {
     // Refused before running: counted as Redis counts it (errorstats, rejected_calls).
     impl_->run_no_evict(session, [&](CommandContext& ctx) {

@@ -3,6 +3,7 @@
 // methods (store.cc, store_pubsub.cc, store_multi.cc, store_blocking.cc).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -200,6 +201,15 @@ struct Store::Impl {
     stop_cv.notify_all();
     if (expirer.joinable()) expirer.join();
   }
+
+  // ---- the command hook (store_hook.cc)
+  // Runs the hook, if any, on argv (spec: the row resolve() found, or nullptr) and applies
+  // its delay or network fault. Returns the reply that replaces the command, if any.
+  // REQUIRES: the lock is not held.
+  std::optional<Reply> intercept(Args argv, const CommandSpec* spec, Session& session);
+  std::atomic<bool> has_hook{false};  // hook != nullptr, read without hook_mu
+  std::mutex hook_mu;
+  std::shared_ptr<const CommandHook> hook;  // guarded by hook_mu
 
   std::mutex mu;  // protects ks and everything reachable from it
   Keyspace ks;

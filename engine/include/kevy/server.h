@@ -90,6 +90,13 @@ class Server {
   // Blocks until the server stops (stop() from another thread, or SHUTDOWN).
   void wait();
 
+  // A test fault (kevy/testing.h): while refusing, the listeners are closed, so connecting
+  // fails with ECONNREFUSED (the unix socket file is removed) and connected clients go on;
+  // refuse_connections(false) binds them again at the same port and path. Connections the
+  // kernel completed but the server had not accepted yet are reset. Thread-safe. An
+  // error when binding again fails or the server has stopped.
+  Status refuse_connections(bool refuse);
+
   struct Impl;
 
  private:

@@ -60,7 +60,37 @@ struct Session {
   // MULTI queue, WATCHed keys, subscriptions, pushed messages, blocked command: created by the
   // Store when first needed. Copying a Session shares it.
   std::shared_ptr<ClientState> state;
+  // Set by execute() when a command hook (Store::set_command_hook) asked for a network fault
+  // on this command's reply; a network server applies it and clears it. Embedded sessions
+  // never see it set.
+  struct ReplyFault {
+    int64_t delay_ms = 0;           // send the reply this much later (real time)
+    bool close_connection = false;  // send part of the reply, then close the connection
+  } reply_fault;
 };
+
+// One command as Store::execute received it, shown to a command hook.
+struct CommandCall {
+  std::span<const std::string_view> argv;  // argv[0] is the name as the client sent it
+  // The keys the command names (COMMAND GETKEYS rules); empty for an unknown command, a
+  // wrong argument count or a command without keys.
+  std::vector<std::string_view> keys;
+  const Session& session;  // client id, name, db, protocol of the caller
+};
+
+// What a command hook decides about one command. The default runs it unchanged.
+struct CommandHookAction {
+  // Set: execute() returns this reply and the command does not run.
+  std::optional<Reply> reply;
+  // A network server (kevy::Server) sends the reply this many milliseconds of real time
+  // later, and the replies after it on the same connection behind it; an embedded caller's
+  // execute() sleeps that long before it returns.
+  int64_t delay_ms = 0;
+  // A network server sends about half of the reply's bytes and closes the connection (the
+  // command still runs unless `reply` is set). No effect on embedded callers.
+  bool close_connection = false;
+};
+using CommandHook = std::function<CommandHookAction(const CommandCall&)>;
 
 // Options of SET (mirrors SET's NX/XX/GET/EX/PX/EXAT/PXAT/KEEPTTL).
 struct SetOptions {
@@ -286,6 +316,21 @@ class Store {
   // (Reply::push trees, ["message", channel, payload] and the like). Empty for a session
   // served by kevy::Server (its messages go to the connection).
   std::vector<Reply> take_pushed(Session& session);
+
+  // ---- Test hooks (store_hook.cc; kevy/testing.h builds fault injection and command
+  // recording on them)
+  // Runs `hook` at the start of every execute() — from every thread, embedded sessions and
+  // kevy::Server connections alike, including commands queued inside MULTI (not those EXEC
+  // runs, nor AUTH/HELLO-before-AUTH/QUIT/SHUTDOWN, which a server answers itself). It runs
+  // outside the store lock and may run on several threads at once: it must be thread-safe
+  // and must not call execute(). An empty hook removes it. Without a hook execute() pays one
+  // atomic load.
+  void set_command_hook(CommandHook hook);
+  // Deletes every key whose TTL has passed by clock() in every database — what lazy expiry
+  // would do on access, with the same `expired` notifications and propagated DELs — and
+  // answers the blocked commands whose timeout has passed. Deterministic, unlike tick()'s
+  // sampling. Returns the number of keys deleted.
+  uint64_t expire_due();
 
   // CONFIG parameters, as CONFIG GET / CONFIG SET see them (kevy::Server reads port, bind,
   // requirepass, timeout... through these).

@@ -372,6 +372,21 @@ uint64_t Keyspace::active_expire_round(int db, size_t* sampled) {
   return expired.size();
 }
 
+uint64_t Keyspace::expire_all_due() {
+  if (loading_) return 0;
+  uint64_t deleted = 0;
+  for (int db = 0; db < num_dbs(); ++db) {
+    std::vector<std::pair<int64_t, std::string>> due;  // (expire ms, key): copied, as deleting frees
+    dbs_[static_cast<size_t>(db)].expires.for_each([&](Entry* x) {
+      if (x->int_value() < now_ms_) due.emplace_back(x->int_value(), std::string(x->key()));
+    });
+    std::sort(due.begin(), due.end());
+    for (const auto& [when, key] : due) delete_expired(db, key);
+    deleted += due.size();
+  }
+  return deleted;
+}
+
 uint64_t Keyspace::active_expire_cycle(ExpireCycle type) {
   if (!active_expire_enabled_ || loading_) return 0;
   begin_command();

@@ -219,6 +219,10 @@ class Keyspace {
   // in clock time, so a ManualClock never stops it early). Fixes the command time itself.
   // Returns the number of keys deleted. Does nothing when disabled or loading.
   uint64_t active_expire_cycle(ExpireCycle type = ExpireCycle::kSlow);
+  // Deletes every key of every db whose expire time has passed (as lazy expiry does on
+  // access: `expired` events, propagated DELs), soonest expire time first, ties by key; the
+  // deterministic sweep behind Store::expire_due. Not while loading. Returns the count.
+  uint64_t expire_all_due();
   // DEBUG SET-ACTIVE-EXPIRE.
   bool active_expire_enabled() const { return active_expire_enabled_; }
   void set_active_expire_enabled(bool on) { active_expire_enabled_ = on; }

@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <utility>
 
@@ -50,8 +51,9 @@ bool Connection::read_input(uint64_t* bytes_read) {
 }
 
 bool Connection::flush(uint64_t* bytes_written) {
-  while (out_pos_ < out_.size()) {
-    ssize_t n = ::send(fd_, out_.data() + out_pos_, out_.size() - out_pos_, MSG_NOSIGNAL);
+  const size_t end = writable_end();
+  while (out_pos_ < end) {
+    ssize_t n = ::send(fd_, out_.data() + out_pos_, end - out_pos_, MSG_NOSIGNAL);
     if (n > 0) {
       out_pos_ += static_cast<size_t>(n);
       *bytes_written += static_cast<uint64_t>(n);
@@ -66,10 +68,27 @@ bool Connection::flush(uint64_t* bytes_written) {
     if (out_.capacity() > kKeepOutputCapacity) std::string().swap(out_);
     out_.clear();
     out_pos_ = 0;
+    if (held_from_ != kNotHeld) held_from_ = 0;  // it was the end: what comes next is held
   } else if (out_pos_ > out_.size() / 2) {
     out_.erase(0, out_pos_);
+    if (held_from_ != kNotHeld) held_from_ -= out_pos_;
     out_pos_ = 0;
   }
+  return true;
+}
+
+void Connection::hold_output_since(size_t mark, int64_t until_ms) {
+  if (held_from_ == kNotHeld) {
+    held_from_ = mark;
+    held_until_ms_ = until_ms;
+  } else {
+    held_until_ms_ = std::max(held_until_ms_, until_ms);
+  }
+}
+
+bool Connection::release_held(int64_t now_ms) {
+  if (held_from_ == kNotHeld || now_ms < held_until_ms_) return false;
+  held_from_ = kNotHeld;
   return true;
 }
 

@@ -45,14 +45,25 @@ class Connection {
   bool flush(uint64_t* bytes_written);
   void append_output(std::string_view bytes) { out_.append(bytes); }
   void append_reply(const Reply& reply, int protocol) { reply.append_resp(out_, protocol); }
-  bool has_pending_output() const { return out_pos_ < out_.size(); }
+  // Output the socket may take now (held output waits).
+  bool has_pending_output() const { return out_pos_ < writable_end(); }
   // Bytes queued and not yet written (CLIENT LIST omem, output-buffer limits).
   size_t pending_output() const { return out_.size() - out_pos_; }
   size_t output_capacity() const { return out_.capacity(); }
   // A mark before a command's reply, and dropping everything appended since (CLIENT REPLY).
   // REQUIRES: no flush() between the two calls.
   size_t output_mark() const { return out_.size(); }
-  void drop_output_since(size_t mark) { out_.resize(mark); }
+  void drop_output_since(size_t mark) {
+    out_.resize(mark);
+    if (held_from_ >= out_.size()) held_from_ = kNotHeld;
+  }
+  // Fault injection (CommandHookAction::delay_ms): the output from mark on, and all appended
+  // after it, is not written before steady-clock time until_ms (a later hold extends it).
+  void hold_output_since(size_t mark, int64_t until_ms);
+  bool has_held_output() const { return held_from_ != kNotHeld; }
+  int64_t held_until_ms() const { return held_until_ms_; }
+  // Lets the held output go once now_ms reached its time; true when it did.
+  bool release_held(int64_t now_ms);
 
   RequestParser& parser() { return parser_; }
   const RequestParser& parser() const { return parser_; }
@@ -84,8 +95,12 @@ class Connection {
   ConnectionOrigin origin_;
   RequestParser parser_;
   Session session_;
+  static constexpr size_t kNotHeld = static_cast<size_t>(-1);
+  size_t writable_end() const { return held_from_ < out_.size() ? held_from_ : out_.size(); }
   std::string out_;
   size_t out_pos_ = 0;  // first byte of out_ not yet written
+  size_t held_from_ = kNotHeld;  // first byte of out_ held back (kNotHeld: none)
+  int64_t held_until_ms_ = 0;
 };
 
 }  // namespace kevy

@@ -32,6 +32,7 @@
 #include "server/listener.h"
 #include "server/monitor.h"
 #include "server/server_commands.h"
+#include "server/server_impl.h"
 
 namespace kevy {
 namespace {
@@ -60,82 +61,6 @@ bool touches_keyspace(const CommandSpec& spec) {
 
 }  // namespace
 
-struct Server::Impl : ClientHost {
-  std::shared_ptr<Store> store;
-  ServerOptions options;
-  std::unique_ptr<EventLoop> loop;
-  std::vector<int> tcp_fds;
-  int unix_fd = -1;
-  int port = -1;
-  bool unix_bound = false;  // we created options.unix_socket: remove it on the way out
-  std::unordered_map<int, std::unique_ptr<Connection>> connections;  // by fd
-  std::vector<Connection*> monitors;
-  std::vector<int> to_close;  // fds of killed connections, closed after the current event
-  std::unordered_map<int64_t, Connection*> by_id;  // connections by client id
-
-  // Out-of-band replies (pub/sub messages, a blocked command's reply) come from whichever
-  // thread runs the command that causes them, under the store lock. On the loop thread they
-  // are appended at once; from other threads they wait in the inbox until the loop wakes.
-  struct Delivery {
-    int64_t client_id;
-    std::string bytes;
-    bool unblocks;  // the reply of the blocked command: the client runs its commands again
-  };
-  std::thread::id loop_thread;
-  std::mutex inbox_mu;
-  std::vector<Delivery> inbox;  // guarded by inbox_mu
-  std::vector<int64_t> resume;  // unblocked clients to run again (loop thread)
-  void deliver(Delivery d);
-  void take_delivery(Delivery& d);
-  void drain_inbox();
-  void resume_unblocked();
-  void attach_client_state(Connection& conn);
-  int64_t next_client_id = 1;
-  std::atomic<bool> stop_requested{false};
-  std::thread thread;
-
-  // INFO counters (loop thread only).
-  uint64_t connections_received = 0;
-  uint64_t rejected_connections = 0;
-  uint64_t net_input_bytes = 0;
-  uint64_t net_output_bytes = 0;
-
-  std::mutex state_mu;
-  std::condition_variable stopped_cv;
-  bool running = true;  // guarded by state_mu
-
-  std::mutex stop_mu;  // serialises stop()
-
-  Status bind_listeners();
-  void publish_config();
-  void reload_config();
-  RequestLimits request_limits() const;
-  void run();
-  void accept_all(int listen_fd);
-  void on_client_event(Connection& conn, uint32_t events);
-  void process_commands(Connection& conn);
-  bool run_one(Connection& conn, Args argv);
-  void feed_monitors(const Connection& source, Args argv);
-  void check_output_limits(Connection& conn);
-  bool backpressured(const Connection& conn) const;
-  void update_interest(Connection& conn);
-  void schedule_close(Connection& conn);
-  void close_scheduled();
-  void close_connection(int fd);
-  void close_all();
-  void close_idle_clients();
-  int64_t last_idle_check_ms = 0;
-  // Clock ms read once per event-loop pass (connection ages and idle times need no more).
-  int64_t loop_now_ms = 0;
-  int64_t now_ms() const { return loop_now_ms; }
-
-  // ClientHost.
-  HostStats stats() const override;
-  void reset_stats() override;
-  std::vector<ClientInfo> clients() const override;
-  int64_t kill(const ClientKillFilter& filter, int64_t caller_id) override;
-  ClientInfo describe(const Connection& conn) const;
-};
 
 Status Server::Impl::bind_listeners() {
   if (options.port >= 0) {
@@ -217,10 +142,14 @@ void Server::Impl::run() {
       const int block_wait = static_cast<int>(std::clamp<int64_t>(until, 0, 100));
       wait_ms = wait_ms < 0 ? block_wait : std::min(wait_ms, block_wait);
     }
+    if (const int held = held_wait_ms(); held >= 0) {
+      wait_ms = wait_ms < 0 ? held : std::min(wait_ms, held);
+    }
     const std::vector<EventLoop::Event>& events = loop->wait(wait_ms);
     loop_now_ms = store->clock().now_us() / 1000;
     if (deadline != 0) store->time_out_blocked();
     drain_inbox();
+    if (!held_clients.empty()) release_held_output();
     resume_unblocked();
     if (options.idle_timeout_seconds > 0 && loop_now_ms - last_idle_check_ms >= 1000) {
       last_idle_check_ms = loop_now_ms;
@@ -409,6 +338,9 @@ bool Server::Impl::run_one(Connection& conn, Args argv) {
   } else if (session.reply_mode == Session::ReplyMode::kOff || skip_this) {
     conn.drop_output_since(mark);
   }
+  if (session.reply_fault.delay_ms != 0 || session.reply_fault.close_connection) {
+    apply_reply_fault(conn, mark);
+  }
 
   if (session.monitor != was_monitor) {
     if (session.monitor) {
@@ -500,18 +432,7 @@ void Server::Impl::close_all() {
   by_id.clear();
   monitors.clear();
   to_close.clear();
-  for (int fd : tcp_fds) {
-    loop->remove(fd);
-    ::close(fd);
-  }
-  tcp_fds.clear();
-  if (unix_fd >= 0) {
-    loop->remove(unix_fd);
-    ::close(unix_fd);
-    unix_fd = -1;
-  }
-  if (unix_bound) ::unlink(options.unix_socket.c_str());
-  unix_bound = false;
+  close_listeners();
 }
 
 // Gives the connection's Session the callbacks through which the Store reaches it from any
@@ -557,11 +478,14 @@ void Server::Impl::take_delivery(Delivery& d) {
 
 void Server::Impl::drain_inbox() {
   std::vector<Delivery> batch;
+  std::vector<std::function<void()>> work;
   {
     std::lock_guard<std::mutex> lock(inbox_mu);
     batch.swap(inbox);
+    work.swap(tasks);
   }
   for (Delivery& d : batch) take_delivery(d);
+  for (const std::function<void()>& fn : work) fn();
 }
 
 // Runs the commands unblocked clients have waiting, and sends what was delivered to them.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kevy/testing/fixtures.h"
@@ -94,6 +95,19 @@ std::chrono::system_clock::time_point TestStore::now() const {
 void TestStore::tick() { store_->tick(); }
 
 void TestStore::seed_random(uint64_t seed) { store_->seed_random(seed); }
+
+bool TestStore::wait_for_blocked(int64_t n, std::chrono::milliseconds timeout) {
+  const std::string want = "blocked_clients:" + std::to_string(n) + "\r\n";
+  Session s;
+  s.client_id = CommandMonitor::kToolkitClientId;
+  const std::string_view info[] = {"INFO", "clients"};
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (store_->execute(info, s).str().find(want) != std::string::npos) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
 
 void TestStore::seed(std::string_view key, const Value& value,
                      std::optional<std::chrono::milliseconds> ttl, int db) {

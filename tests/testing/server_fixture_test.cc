@@ -40,14 +40,6 @@ class ServerFixtureTest : public ServerTest {
  protected:
   Client connect_tcp() { return Client(redisConnect(host().c_str(), port())); }
   Client connect_unix() { return Client(redisConnectUnix(unix_socket().c_str())); }
-  void wait_blocked(int n) {
-    const std::string want = "blocked_clients:" + std::to_string(n) + "\r\n";
-    for (int i = 0; i < 500; ++i) {
-      if (execute({"INFO", "clients"}).str().find(want) != std::string::npos) return;
-      std::this_thread::sleep_for(milliseconds(10));
-    }
-    FAIL() << "no " << n << " blocked clients";
-  }
 };
 
 TEST_F(ServerFixtureTest, ClientsConnectOverTcpAndTheUnixSocket) {
@@ -152,7 +144,7 @@ TEST_F(ServerFixtureTest, ConnectionClosedMidReplyAfterTheCommandRan) {
 TEST_F(ServerFixtureTest, AdvanceTimesOutAClientsBlpop) {
   Client c = connect_tcp();
   auto reply = std::async(std::launch::async, [&] { return call(c, "BLPOP queue 5"); });
-  wait_blocked(1);
+  ASSERT_TRUE(wait_for_blocked(1));
   advance(seconds(4));
   EXPECT_EQ(reply.wait_for(milliseconds(50)), std::future_status::timeout);
   advance(seconds(1));

@@ -18,18 +18,7 @@ using std::chrono::seconds;
 using ::testing::ElementsAre;
 using ::testing::Not;
 
-class TimeTest : public StoreTest {
- protected:
-  // Waits (real time, up to 5 s) until `n` clients are blocked.
-  void wait_blocked(int n) {
-    const std::string want = "blocked_clients:" + std::to_string(n) + "\r\n";
-    for (int i = 0; i < 500; ++i) {
-      if (execute({"INFO", "clients"}).str().find(want) != std::string::npos) return;
-      std::this_thread::sleep_for(milliseconds(10));
-    }
-    FAIL() << "no " << n << " blocked clients";
-  }
-};
+class TimeTest : public StoreTest {};
 
 TEST_F(TimeTest, AdvanceDeletesExpiredKeysAndNotifiesWithoutAnyAccess) {
   ASSERT_EQ(execute({"CONFIG", "SET", "notify-keyspace-events", "Ex"}).str(), "OK");
@@ -84,7 +73,7 @@ TEST_F(TimeTest, AdvanceTimesOutBlockedCommandsAtTheirDeadline) {
   auto popped = std::async(std::launch::async, [&] {
     return store().blpop(keys, seconds(5));
   });
-  wait_blocked(1);
+  ASSERT_TRUE(wait_for_blocked(1));
   advance(milliseconds(4999));
   EXPECT_EQ(popped.wait_for(milliseconds(50)), std::future_status::timeout);
   advance(milliseconds(1));
@@ -97,7 +86,7 @@ TEST_F(TimeTest, AdvanceTimesOutBlockedCommandsAtTheirDeadline) {
 TEST_F(TimeTest, BlockedCommandIsServedByAPushBeforeItsTimeout) {
   std::vector<std::string_view> keys = {"queue"};
   auto popped = std::async(std::launch::async, [&] { return store().blpop(keys, seconds(5)); });
-  wait_blocked(1);
+  ASSERT_TRUE(wait_for_blocked(1));
   advance(seconds(4));
   execute({"RPUSH", "queue", "job"});
   ASSERT_EQ(popped.wait_for(seconds(5)), std::future_status::ready);

@@ -504,17 +504,15 @@ void Server::Impl::resume_unblocked() {
       }
       check_output_limits(conn);
       if (conn.kill_pending) continue;
-      if (!conn.flush(&net_output_bytes)) {
-        schedule_close(conn);
-        continue;
-      }
-      if (!conn.has_pending_output() && conn.close_after_flush) {
-        schedule_close(conn);
-        continue;
-      }
-      update_interest(conn);
+      send_pending(conn);
     }
   }
+}
+
+void Server::Impl::send_pending(Connection& conn) {
+  if (!conn.flush(&net_output_bytes)) return schedule_close(conn);
+  if (!conn.has_pending_output() && conn.close_after_flush) return schedule_close(conn);
+  update_interest(conn);
 }
 
 HostStats Server::Impl::stats() const {

@@ -91,15 +91,7 @@ void Server::Impl::release_held_output() {
       if (conn.has_held_output()) still_held.push_back(id);
       continue;
     }
-    if (!conn.flush(&net_output_bytes)) {
-      schedule_close(conn);
-      continue;
-    }
-    if (!conn.has_pending_output() && conn.close_after_flush) {
-      schedule_close(conn);
-      continue;
-    }
-    update_interest(conn);
+    send_pending(conn);
   }
   held_clients.swap(still_held);
   close_scheduled();

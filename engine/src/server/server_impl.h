@@ -86,6 +86,9 @@ struct Server::Impl : ClientHost {
   void check_output_limits(Connection& conn);
   bool backpressured(const Connection& conn) const;
   void update_interest(Connection& conn);
+  // Writes what the socket takes of conn's output; a failed write, or a connection that is
+  // done (closing and flushed), is scheduled for closing, else its interest is updated.
+  void send_pending(Connection& conn);
   void schedule_close(Connection& conn);
   void close_scheduled();
   void close_connection(int fd);

@@ -69,6 +69,11 @@ class TestStore {
   // One background cycle, as redis-server's serverCron runs it hz times a second: sampled
   // active expiry (may leave expired keys behind, as Redis does), eviction, block timeouts.
   void tick();
+  // Waits (real time, up to `timeout`) until exactly n clients are blocked (INFO clients'
+  // blocked_clients): a test that starts a BLPOP on another thread or connection calls this
+  // before it advances the clock or pushes. False on timeout.
+  bool wait_for_blocked(int64_t n,
+                        std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
   // Reseeds the generator of SPOP, SRANDMEMBER, HRANDFIELD, ZRANDMEMBER, RANDOMKEY and
   // eviction sampling: the same seed, the same picks.
   void seed_random(uint64_t seed);

@@ -1,5 +1,5 @@
 # ctest driver: install the current build into a scratch prefix, build examples/consumer
-# against it with find_package(kevy), and run it.
+# against it with find_package(kevy), and run it and its kevy::testing suite.
 # Inputs (-D): KEVY_BUILD_DIR, KEVY_SOURCE_DIR, WORK_DIR, GENERATOR, CXX_COMPILER,
 #              COMPILER_LAUNCHER (may be empty), CXX_FLAGS and LINKER_FLAGS (sanitizers).
 cmake_minimum_required(VERSION 3.20)
@@ -17,7 +17,7 @@ set(build ${WORK_DIR}/build)
 file(REMOVE_RECURSE ${WORK_DIR})
 
 run(${CMAKE_COMMAND} --install ${KEVY_BUILD_DIR} --prefix ${prefix})
-foreach(f include/kevy/store.h)
+foreach(f include/kevy/store.h include/kevy/testing.h)
   if(NOT EXISTS ${prefix}/${f})
     message(FATAL_ERROR "consumer test: ${f} was not installed")
   endif()
@@ -32,3 +32,4 @@ run(${CMAKE_COMMAND} -S ${KEVY_SOURCE_DIR}/examples/consumer -B ${build} -G ${GE
     "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}")
 run(${CMAKE_COMMAND} --build ${build})
 run(${build}/app)
+run(${build}/app_test)

@@ -1,5 +1,5 @@
 // Time control: advance()/set_time() fire expiries (with their events), LFU decay and blocking
-// timeouts deterministically; tick() runs one sampled cycle; seed_random() fixes the picks.
+// timeouts deterministically; tick() runs one sampled cycle.
 #include <kevy/testing.h>
 
 #include <chrono>
@@ -101,28 +101,6 @@ TEST_F(TimeTest, TickRunsOneSampledCycleAndClockAloneDeletesNothing) {
   EXPECT_EQ(execute({"DBSIZE"}).integer_value(), 1);  // DBSIZE counts it, as Redis does
   tick();
   EXPECT_EQ(execute({"DBSIZE"}).integer_value(), 0);
-}
-
-// SPOP, SRANDMEMBER and RANDOMKEY draw from the store's seeded generator.
-std::vector<std::string> draws(TestStore& t, uint64_t seed) {
-  t.reset();
-  std::vector<std::string> members;
-  for (int i = 0; i < 200; ++i) members.push_back("m" + std::to_string(i));
-  t.seed("s", Set{members});
-  for (int i = 0; i < 50; ++i) t.seed("k" + std::to_string(i), "v");
-  t.seed_random(seed);
-  std::vector<std::string> out;
-  for (int i = 0; i < 10; ++i) out.push_back(t.execute({"SPOP", "s"}).str());
-  const Reply some = t.execute({"SRANDMEMBER", "s", "-5"});
-  for (const Reply& r : some.elements()) out.push_back(r.str());
-  for (int i = 0; i < 5; ++i) out.push_back(t.execute({"RANDOMKEY"}).str());
-  return out;
-}
-
-TEST_F(TimeTest, SeedRandomMakesRandomCommandsReproducible) {
-  const std::vector<std::string> first = draws(*this, 42);
-  EXPECT_EQ(draws(*this, 42), first);
-  EXPECT_NE(draws(*this, 43), first);
 }
 
 }  // namespace

@@ -112,7 +112,14 @@ Reply Store::execute(std::span<const std::string_view> argv, Session& session) {
   const CommandSpec* rejected = nullptr;
   const CommandSpec* spec = CommandTable::instance().resolve(argv, &error, &rejected);
   if (impl_->has_hook.load(std::memory_order_acquire)) {
-    if (std::optional<Reply> injected = impl_->intercept(argv, spec, session)) return *injected;
+    if (std::optional<Reply> injected = impl_->intercept(argv, spec, session)) {
+      if (!injected->is_error()) return *injected;
+      // An injected error is a refusal like a queue-time error: inside MULTI it makes EXEC
+      // answer EXECABORT; on EXEC it discards the transaction.
+      return impl_->run_no_evict(session, [&](CommandContext& ctx) {
+        return transaction_rejection(ctx.ks, session, spec, std::move(*injected));
+      });
+    }
   }
   if (spec == nullptr) {
     // Refused before running: counted as Redis counts it (errorstats, rejected_calls).

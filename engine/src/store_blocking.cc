@@ -98,12 +98,14 @@ Reply Store::Impl::wait_blocked(uint64_t id, std::optional<Reply>* result) {
     Waiter* w = ks.clients().blocked.find(id);
     if (w == nullptr) return Reply::null_array();  // forgotten without a reply (RESET)
     const int64_t now = ks.clock().now_ms();
-    if (w->deadline_ms != 0 && now >= w->deadline_ms) {
+    if (w->deadline_ms != 0 && now > w->deadline_ms) {  // Redis: timeout < now
       ks.clients().blocked.finish(id, w->timeout_reply);
       break;
     }
     std::chrono::milliseconds step(10);
-    if (w->deadline_ms != 0) step = std::min(step, std::chrono::milliseconds(w->deadline_ms - now));
+    if (w->deadline_ms != 0) {
+      step = std::min(step, std::chrono::milliseconds(w->deadline_ms + 1 - now));
+    }
     block_cv.wait_for(lock, step);
   }
   return std::move(**result);

@@ -93,7 +93,7 @@ TEST(StoreBlockingTest, TimeoutFollowsTheManualClock) {
   wait_for_blocked(store, 1);
   std::this_thread::sleep_for(50ms);  // real time passes; the manual clock does not
   EXPECT_FALSE(done);
-  clock->advance_ms(4999);
+  clock->advance_ms(5000);  // at the deadline: Redis times out once the clock is past it
   std::this_thread::sleep_for(50ms);
   EXPECT_FALSE(done);
   clock->advance_ms(1);

@@ -59,7 +59,7 @@ TEST_F(StoreHookTest, SeesArgvKeysAndSessionOfEveryCommand) {
   EXPECT_TRUE(seen_[5].keys.empty());
 }
 
-TEST_F(StoreHookTest, SeesCommandsQueuedInMultiButNotTheTypedApi) {
+TEST_F(StoreHookTest, SeesCommandsQueuedInMultiButNotTypedWrites) {
   record();
   run({"MULTI"});
   run({"SET", "k", "v"});

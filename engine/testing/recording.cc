@@ -97,12 +97,25 @@ CommandHookAction CommandMonitor::on_command(const CommandCall& call, int64_t no
   rec.db = call.session.db;
   rec.time_us = now_us;
   log_.push_back(std::move(rec));
+  // Rules apply in the order they were added; a rule is used up only by a command it acts
+  // on: the first matching error rule gives the reply (later error rules wait for the next
+  // command), delays add up, one close is enough.
   for (Rule& r : rules_) {
     if (r.remaining == 0 || !r.filter.matches(call)) continue;
-    if (r.remaining > 0) --r.remaining;
-    if (r.fault.error && !action.reply) action.reply = Reply::error(*r.fault.error);
-    action.delay_ms += r.fault.delay.count();
-    action.close_connection = action.close_connection || r.fault.close_connection;
+    bool used = false;
+    if (r.fault.error && !action.reply) {
+      action.reply = Reply::error(*r.fault.error);
+      used = true;
+    }
+    if (r.fault.delay.count() > 0) {
+      action.delay_ms += r.fault.delay.count();
+      used = true;
+    }
+    if (r.fault.close_connection && !action.close_connection) {
+      action.close_connection = true;
+      used = true;
+    }
+    if (used && r.remaining > 0) --r.remaining;
   }
   std::erase_if(rules_, [](const Rule& r) { return r.remaining == 0; });
   return action;
@@ -115,11 +128,17 @@ std::vector<CommandRecord> CommandMonitor::commands() const {
 
 size_t CommandMonitor::command_count() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return log_.size();
+  return cleared_ + log_.size();
+}
+
+size_t CommandMonitor::cleared() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return cleared_;
 }
 
 void CommandMonitor::clear_commands() {
   std::lock_guard<std::mutex> lock(mu_);
+  cleared_ += log_.size();
   log_.clear();
 }
 
@@ -154,9 +173,11 @@ void FaultBuilder::close_connection() {
   add(std::move(f));
 }
 
-void CommandExpectation::verify(const std::vector<CommandRecord>& log) const {
+void CommandExpectation::verify(const std::vector<CommandRecord>& log, size_t cleared) const {
+  // log[0] is command number `cleared`: the ones before were cleared (not counted).
+  const size_t from = first_ > cleared ? first_ - cleared : 0;
   int count = 0;
-  for (size_t i = first_; i < log.size(); ++i) {
+  for (size_t i = from; i < log.size(); ++i) {
     if (matcher_.Matches(log[i])) ++count;
   }
   if (cardinality_.IsSatisfiedByCallCount(count)) return;
@@ -168,8 +189,8 @@ void CommandExpectation::verify(const std::vector<CommandRecord>& log) const {
   msg << "\n  actual: ";
   ::testing::Cardinality::DescribeActualCallCountTo(count, &msg);
   msg << "\n  commands received after the expectation:";
-  if (first_ >= log.size()) msg << " none";
-  for (size_t i = first_; i < log.size(); ++i) {
+  if (from >= log.size()) msg << " none";
+  for (size_t i = from; i < log.size(); ++i) {
     msg << "\n    ";
     PrintTo(log[i], &msg);
   }

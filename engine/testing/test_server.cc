@@ -56,12 +56,13 @@ void TestServer::start_server() {
 }
 
 void TestServer::restart(bool keep_data) {
+  // Stopped first, so that nothing a client sends after the snapshot is lost.
+  server_->stop();
+  server_.reset();
   if (keep_data) {
     const Status saved = store_->save();
     if (!saved.is_ok()) ADD_FAILURE() << "kevy::testing: restart: SAVE failed: " << saved.message();
   }
-  server_->stop();
-  server_.reset();
   store_->end_session(session_);
   store_.reset();
   if (!keep_data) {
@@ -69,17 +70,22 @@ void TestServer::restart(bool keep_data) {
     std::filesystem::remove(dir_ / options_.dbfilename, ignored);
   }
   open(options_);  // loads dir/dump.rdb when it is there
+  // Faults set with the fixture outlive the restart, as the test asked for them.
+  if (saved_memory_) apply_fill_memory();
   start_server();
+  if (refusing_) refuse_connections(true);
 }
 
 void TestServer::refuse_connections(bool on) {
   const Status s = server_->refuse_connections(on);
   if (!s.is_ok()) ADD_FAILURE() << "kevy::testing: refuse_connections: " << s.message();
+  refusing_ = on;
 }
 
 void TestServer::reset(Options options) {
   if (server_) server_->stop();
   server_.reset();
+  refusing_ = false;
   options_ = std::move(options);
   options_.with_dir(dir_.string());
   std::error_code ignored;

@@ -58,10 +58,10 @@ void TestStore::open(Options options) {
 }
 
 void TestStore::reset(Options options) {
+  verify_commands();  // what was expected of the store being replaced
   if (store_) store_->end_session(session_);
   monitor_->clear_commands();
   monitor_->clear_faults();
-  expectations_.clear();
   saved_memory_.reset();
   open(std::move(options));
 }
@@ -148,8 +148,9 @@ CommandExpectation& TestStore::expect_command(const char* file, int line,
 }
 
 void TestStore::verify_commands() {
+  const size_t cleared = monitor_->cleared();
   const std::vector<CommandRecord> log = monitor_->commands();
-  for (const auto& e : expectations_) e->verify(log);
+  for (const auto& e : expectations_) e->verify(log, cleared);
   expectations_.clear();
 }
 
@@ -163,6 +164,10 @@ void TestStore::fill_memory() {
   Result<std::string> max = store_->config_get("maxmemory");
   Result<std::string> policy = store_->config_get("maxmemory-policy");
   saved_memory_.emplace(max.ok() ? max.value() : "0", policy.ok() ? policy.value() : "noeviction");
+  apply_fill_memory();
+}
+
+void TestStore::apply_fill_memory() {
   expect_ok(store_->config_set("maxmemory-policy", "noeviction"), "fill_memory");
   expect_ok(store_->config_set("maxmemory", "1"), "fill_memory");
 }

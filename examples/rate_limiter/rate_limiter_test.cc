@@ -139,6 +139,7 @@ TEST_F(RateLimiterTest, OnlyRateKeysAreWritten) {
   const kevy::testing::KeyspaceDump dump = dump_keyspace();
   ASSERT_EQ(dump.size(), 2u);
   EXPECT_EQ(dump.begin()->first, "rate:alice");
+  EXPECT_EQ(std::next(dump.begin())->first, "rate:bob");
   EXPECT_THAT(commands(), ::testing::Each(::testing::Not(kevy::testing::IsCommand("KEYS", _))));
 }
 

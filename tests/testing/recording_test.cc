@@ -80,6 +80,26 @@ TEST_F(RecordingTest, UnmetExpectationsFailNamingTheCommandsSeen) {
   EXPECT_THAT(failures[0], HasSubstr("[client 1 db 0] \"SET\" \"after\" \"2\""));
 }
 
+TEST_F(RecordingTest, ClearingTheLogKeepsPendingExpectations) {
+  EXPECT_COMMAND("SET", "a", "1");
+  execute({"GET", "x"});
+  clear_commands();
+  execute({"SET", "a", "1"});  // after the clear: still counts for the expectation
+  EXPECT_TRUE(failures_of_verify().empty());
+}
+
+TEST_F(RecordingTest, ResetVerifiesTheExpectationsOfTheOldStore) {
+  EXPECT_COMMAND("SET", "a", "1");
+  ::testing::TestPartResultArray results;
+  {
+    ::testing::ScopedFakeTestPartResultReporter reporter(
+        ::testing::ScopedFakeTestPartResultReporter::INTERCEPT_ONLY_CURRENT_THREAD, &results);
+    reset();
+  }
+  ASSERT_EQ(results.size(), 1);
+  EXPECT_THAT(results.GetTestPartResult(0).message(), HasSubstr("actual: never called"));
+}
+
 TEST_F(RecordingTest, ExpectationCountsAreExact) {
   EXPECT_COMMAND("PING").Times(1);
   execute({"PING"});

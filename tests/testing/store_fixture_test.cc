@@ -152,6 +152,22 @@ TEST_F(StoreFixtureTest, LoadCorpusCaseReplaysARecordedCaseAndChecksItsReplies) 
   EXPECT_THAT(multi.message(), HasSubstr("several connections"));
 }
 
+TEST_F(StoreFixtureTest, LoadCorpusCaseMovesTheClockForBlockingCommands) {
+  // BLPOP/BZPOPMIN with short timeouts on missing keys: recorded in real time, replayed here
+  // on the manual clock.
+  const std::string file = KEVY_SOURCE_DIR "/corpus/lists.corpus";
+  EXPECT_TRUE(load_corpus_case(file, "lists/blocking-timeout-replies/resp2").is_ok());
+  EXPECT_TRUE(load_corpus_case(file, "lists/blocking-timeout-replies/resp3").is_ok());
+}
+
+TEST_F(StoreFixtureTest, AKeyRefKeepsItsStore) {
+  seed("k", "old");
+  const KeyRef old_key = key("k");
+  reset();
+  EXPECT_THAT(old_key, StringEq("old"));  // the store it was made for
+  EXPECT_THAT(key("k"), Not(StringEq("old")));
+}
+
 TEST_F(StoreFixtureTest, ResetGivesAnEmptyStoreWithNewOptions) {
   seed("k", "v");
   execute({"GET", "k"});

@@ -69,7 +69,8 @@ struct Session {
   } reply_fault;
 };
 
-// One command as Store::execute received it, shown to a command hook.
+// One command as Store::execute received it, shown to a command hook. Everything it refers to
+// (argv, keys, session) is valid only during the hook call: copy what must outlive it.
 struct CommandCall {
   std::span<const std::string_view> argv;  // argv[0] is the name as the client sent it
   // The keys the command names (COMMAND GETKEYS rules); empty for an unknown command, a
@@ -80,14 +81,17 @@ struct CommandCall {
 
 // What a command hook decides about one command. The default runs it unchanged.
 struct CommandHookAction {
-  // Set: execute() returns this reply and the command does not run.
+  // Set: execute() returns this reply and the command does not run. An error reply counts as
+  // a refusal: inside MULTI the transaction is then aborted (EXEC answers EXECABORT), and an
+  // error on EXEC discards the transaction, as a queue-time error would.
   std::optional<Reply> reply;
   // A network server (kevy::Server) sends the reply this many milliseconds of real time
   // later, and the replies after it on the same connection behind it; an embedded caller's
   // execute() sleeps that long before it returns.
   int64_t delay_ms = 0;
   // A network server sends about half of the reply's bytes and closes the connection (the
-  // command still runs unless `reply` is set). No effect on embedded callers.
+  // command still runs unless `reply` is set; a command that blocks has no reply yet, so its
+  // connection is closed at once, which cancels it). No effect on embedded callers.
   bool close_connection = false;
 };
 using CommandHook = std::function<CommandHookAction(const CommandCall&)>;
@@ -321,7 +325,8 @@ class Store {
   // recording on them)
   // Runs `hook` at the start of every execute() — from every thread, embedded sessions and
   // kevy::Server connections alike, including commands queued inside MULTI (not those EXEC
-  // runs, nor AUTH/HELLO-before-AUTH/QUIT/SHUTDOWN, which a server answers itself). It runs
+  // runs, nor AUTH/HELLO-before-AUTH/QUIT/SHUTDOWN, which a server answers itself), and the
+  // typed blpop()/brpop(), which run through execute(); not the other typed calls. It runs
   // outside the store lock and may run on several threads at once: it must be thread-safe
   // and must not call execute(). An empty hook removes it. Without a hook execute() pays one
   // atomic load.

@@ -90,7 +90,7 @@ std::vector<uint64_t> BlockedClients::waiters_on(int db, std::string_view key) c
 std::vector<uint64_t> BlockedClients::timed_out(int64_t now_ms) const {
   std::vector<uint64_t> out;
   for (const auto& [id, w] : waiters_) {
-    if (w.deadline_ms != 0 && w.deadline_ms <= now_ms) out.push_back(id);
+    if (w.deadline_ms != 0 && w.deadline_ms < now_ms) out.push_back(id);
   }
   return out;
 }

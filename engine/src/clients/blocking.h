@@ -70,7 +70,8 @@ class BlockedClients {
   // Ids of the waiters on (db, key), oldest first.
   std::vector<uint64_t> waiters_on(int db, std::string_view key) const;
 
-  // Ids of waiters whose deadline is <= now_ms, oldest first.
+  // Ids of waiters whose deadline has passed (deadline < now_ms, as Redis's timeout < now),
+  // oldest first.
   std::vector<uint64_t> timed_out(int64_t now_ms) const;
   // The earliest deadline, or 0 when no waiter has one.
   int64_t next_deadline_ms() const;

@@ -47,6 +47,8 @@ class Connection {
   void append_reply(const Reply& reply, int protocol) { reply.append_resp(out_, protocol); }
   // Output the socket may take now (held output waits).
   bool has_pending_output() const { return out_pos_ < writable_end(); }
+  // Output not written yet, held or not: a closing connection waits for all of it.
+  bool has_unsent_output() const { return out_pos_ < out_.size(); }
   // Bytes queued and not yet written (CLIENT LIST omem, output-buffer limits).
   size_t pending_output() const { return out_.size() - out_pos_; }
   size_t output_capacity() const { return out_.capacity(); }
@@ -55,7 +57,7 @@ class Connection {
   size_t output_mark() const { return out_.size(); }
   void drop_output_since(size_t mark) {
     out_.resize(mark);
-    if (held_from_ >= out_.size()) held_from_ = kNotHeld;
+    if (held_from_ != kNotHeld && held_from_ > out_.size()) held_from_ = out_.size();
   }
   // Fault injection (CommandHookAction::delay_ms): the output from mark on, and all appended
   // after it, is not written before steady-clock time until_ms (a later hold extends it).

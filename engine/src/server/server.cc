@@ -138,7 +138,8 @@ void Server::Impl::run() {
     int wait_ms = options.idle_timeout_seconds > 0 ? 100 : -1;
     const int64_t deadline = store->next_block_deadline_ms();
     if (deadline != 0) {
-      const int64_t until = deadline - store->clock().now_ms();
+      // Timed out once the clock is past the deadline (Redis: timeout < now).
+      const int64_t until = deadline + 1 - store->clock().now_ms();
       const int block_wait = static_cast<int>(std::clamp<int64_t>(until, 0, 100));
       wait_ms = wait_ms < 0 ? block_wait : std::min(wait_ms, block_wait);
     }
@@ -170,6 +171,11 @@ void Server::Impl::run() {
   }
   close_all();
   std::lock_guard<std::mutex> lock(state_mu);
+  {
+    // Tasks that will never run (run_on_loop): destroying them tells their callers.
+    std::lock_guard<std::mutex> inbox_lock(inbox_mu);
+    tasks.clear();
+  }
   running = false;
   stopped_cv.notify_all();
 }
@@ -259,7 +265,7 @@ void Server::Impl::on_client_event(Connection& conn, uint32_t events) {
     if (stop_requested.load() || conn.kill_pending) return;
     if (!conn.flush(&net_output_bytes)) return close_connection(fd);
   }
-  if (!conn.has_pending_output() && conn.close_after_flush) return close_connection(fd);
+  if (!conn.has_unsent_output() && conn.close_after_flush) return close_connection(fd);
   update_interest(conn);
 }
 
@@ -511,7 +517,7 @@ void Server::Impl::resume_unblocked() {
 
 void Server::Impl::send_pending(Connection& conn) {
   if (!conn.flush(&net_output_bytes)) return schedule_close(conn);
-  if (!conn.has_pending_output() && conn.close_after_flush) return schedule_close(conn);
+  if (!conn.has_unsent_output() && conn.close_after_flush) return schedule_close(conn);
   update_interest(conn);
 }
 

@@ -28,29 +28,30 @@ bool Server::Impl::run_on_loop(const std::function<void()>& fn) {
     fn();
     return true;
   }
+  // The task owns the promise: a task the loop never runs (it stopped first) is destroyed by
+  // run() on its way out, which breaks the promise, and the caller learns it did not run.
   auto done = std::make_shared<std::promise<void>>();
   std::future<void> finished = done->get_future();
   {
+    // Under state_mu: while `running` is true the loop (and so `loop`) still exists, and
+    // run() empties the tasks under the same lock when it stops.
     std::lock_guard<std::mutex> lock(state_mu);
     if (!running) return false;
-    std::lock_guard<std::mutex> inbox_lock(inbox_mu);
-    tasks.push_back([&fn, done] {
-      fn();
-      done->set_value();
-    });
+    {
+      std::lock_guard<std::mutex> inbox_lock(inbox_mu);
+      tasks.push_back([&fn, done] {
+        fn();
+        done->set_value();
+      });
+    }
+    loop->wake();
   }
-  loop->wake();
-  // The loop may stop before it gets to the task: then it never runs.
-  while (finished.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready) {
-    std::lock_guard<std::mutex> lock(state_mu);
-    if (running) continue;
-    std::lock_guard<std::mutex> inbox_lock(inbox_mu);
-    if (tasks.empty()) break;  // it ran just before the loop ended
-    tasks.clear();
-    return false;
+  try {
+    finished.get();
+    return true;
+  } catch (const std::future_error&) {
+    return false;  // broken promise: the loop stopped before it ran the task
   }
-  finished.wait();
-  return true;
 }
 
 void Server::Impl::apply_reply_fault(Connection& conn, size_t mark) {

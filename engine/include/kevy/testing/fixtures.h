@@ -48,8 +48,8 @@ class TestStore {
   Store& store() { return *store_; }
   const std::shared_ptr<Store>& shared_store() { return store_; }
   ManualClock& clock() { return *clock_; }
-  // Replaces the store with an empty one opened with `options` (clock kept; log and faults
-  // cleared).
+  // Replaces the store with an empty one opened with `options` (clock kept; the pending
+  // EXPECT_COMMANDs are verified first; log and faults cleared).
   virtual void reset(Options options = {});
 
   // Runs a command as an embedded client (a Session of the fixture: db and protocol persist
@@ -88,11 +88,12 @@ class TestStore {
   // Replays one case of a corpus file (corpus/<family>.corpus, recorded from redis-server
   // 7.0.15; `id` as "lists/push-and-length/resp2") on a fresh client, checking each reply
   // against the recorded bytes; `@sleep N` advances the clock. An error names the first
-  // reply that differs. Multi-connection cases are refused.
+  // reply that differs. Blocking commands (BLPOP...) run with the clock moved for them until
+  // they are answered. Multi-connection cases are refused.
   Status load_corpus_case(const std::string& corpus_file, std::string_view id);
   KeyspaceDump dump_keyspace(int db = 0) { return kevy::testing::dump_keyspace(*store_, db); }
   // The key, for the key matchers: EXPECT_THAT(key("q"), ListEq({"a"})).
-  KeyRef key(std::string name, int db = 0) { return KeyRef{store_.get(), std::move(name), db}; }
+  KeyRef key(std::string name, int db = 0) { return KeyRef{store_, std::move(name), db}; }
 
   // ---- Recording
   // Every command received since the test began (or clear_commands()), oldest first.
@@ -122,6 +123,10 @@ class TestStore {
   explicit TestStore(DeferOpen);
   // Opens store_ with options (and the clock), and installs the command hook.
   void open(Options options);
+  // fill_memory()'s settings, on the current store.
+  void apply_fill_memory();
+  // load_corpus_case's step for a command that may block.
+  std::string run_blocking_step(const std::vector<std::string_view>& argv, Session& s);
 
   std::shared_ptr<ManualClock> clock_;
   std::shared_ptr<Store> store_;
@@ -148,8 +153,10 @@ class TestServer : public TestStore {
 
   // Stops the server (every connection is closed), then starts a new store and server at the
   // same port and socket path. keep_data: the keyspace survives through an RDB snapshot
-  // (SAVE, then load at start, as redis-server restarts); else the new store is empty. The
-  // clock, command log and fault rules carry over.
+  // (SAVE after the stop, then load at start, as redis-server restarts); else the snapshot is
+  // removed and the new store starts empty (with Options::appendonly it loads its AOF
+  // instead, as redis-server would). The clock, command log, fault rules, fill_memory() and
+  // refuse_connections() carry over.
   void restart(bool keep_data = true);
   // While on, new connections are refused (ECONNREFUSED); connected clients go on.
   void refuse_connections(bool on = true);
@@ -157,6 +164,7 @@ class TestServer : public TestStore {
 
  private:
   void start_server();
+  bool refusing_ = false;  // refuse_connections(true) is in force
   std::filesystem::path dir_;
   std::string host_ = "127.0.0.1";
   int port_ = 0;  // 0 until first started: then the port the kernel chose, kept on restart

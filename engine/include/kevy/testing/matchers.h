@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -27,9 +28,10 @@
 
 namespace kevy::testing {
 
-// A key of a store, as the key matchers take it (TestStore::key() makes one).
+// A key of a store, as the key matchers take it (TestStore::key() makes one). It keeps the
+// store alive: a KeyRef kept across reset()/restart() still reads the store it was made for.
 struct KeyRef {
-  Store* store = nullptr;
+  std::shared_ptr<Store> store;
   std::string name;
   int db = 0;
 };

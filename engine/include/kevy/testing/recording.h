@@ -59,8 +59,12 @@ class CommandMonitor {
   // decide for it.
   CommandHookAction on_command(const CommandCall& call, int64_t now_us);
 
+  // The commands recorded since the last clear_commands(), oldest first.
   std::vector<CommandRecord> commands() const;
+  // Every command ever recorded, cleared ones included (positions of expectations).
   size_t command_count() const;
+  // How many were cleared: commands()[0] is command number cleared().
+  size_t cleared() const;
   void clear_commands();
 
   // A rule for the next `times` matching commands (-1: every one until clear_faults()).
@@ -79,6 +83,7 @@ class CommandMonitor {
   };
   mutable std::mutex mu_;
   std::vector<CommandRecord> log_;
+  size_t cleared_ = 0;
   std::vector<Rule> rules_;
 };
 
@@ -114,6 +119,7 @@ class FaultBuilder {
 // checked at the end of the test (TestStore::verify_commands()).
 class CommandExpectation {
  public:
+  // first_index: the number (CommandMonitor::command_count()) of the first command counted.
   CommandExpectation(const char* file, int line, ::testing::Matcher<const CommandRecord&> m,
                      size_t first_index)
       : file_(file), line_(line), matcher_(std::move(m)), first_(first_index) {}
@@ -123,7 +129,8 @@ class CommandExpectation {
     return *this;
   }
   // Reports a gtest failure at the EXPECT_COMMAND line when the log does not satisfy it.
-  void verify(const std::vector<CommandRecord>& log) const;
+  // log: CommandMonitor::commands(), whose first element is command number `cleared`.
+  void verify(const std::vector<CommandRecord>& log, size_t cleared) const;
 
  private:
   const char* file_;

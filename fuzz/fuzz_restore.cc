@@ -17,7 +17,7 @@
 
 #include "kevy/clock.h"
 #include "kevy/store.h"
-#include "persist/crc64.h"
+#include "restore_payload.h"
 
 namespace {
 
@@ -87,11 +87,7 @@ void exercise(kevy::Session& s, const std::string& type) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string payload(reinterpret_cast<const char*>(data), size);
-  payload.push_back(10);  // RDB version 10, little endian
-  payload.push_back(0);
-  const uint64_t crc = kevy::crc64(0, payload.data(), payload.size());
-  for (int i = 0; i < 8; ++i) payload.push_back(static_cast<char>(crc >> (8 * i)));
+  const std::string payload = kevy::fuzz::dump_payload(data, size);
 
   kevy::Session s;
   kevy::Reply r = run(s, {"RESTORE", "k", "0", payload, "REPLACE"});

@@ -13,6 +13,12 @@
 - seeds/aof_load/ (when fuzz/fuzz_aof_load.cc exists): appendonlydir trees written by
   redis-server (RDB preamble and plain RESP base, several increments, MULTI/EXEC), packed as
   fuzz_aof_load reads them (see pack_aof()).
+- seeds/listpack/, seeds/intset/, seeds/ziplist_zipmap/: the blobs inside the restore seeds
+  (listpack nodes and values, intsets; the crafted ziplists and zipmaps), cut out of the
+  payloads (blob_seeds()).
+- seeds/resp_request/, seeds/resp_reply/: the commands and the raw replies of the recorded
+  corpus (corpus/*.corpus, redis-server 7.0.15's bytes), as pipelines and single replies.
+- seeds/command_sequence/: fixed pseudo-random inputs for the props decoder.
 
 Usage: /usr/bin/python3 fuzz/make_seeds.py   (needs redis-server 7.0.15 and the `redis`
 package). Starts its own redis-servers on unix sockets in temp dirs and stops them by PID.
@@ -264,11 +270,195 @@ def aof_seeds():
     return n
 
 
+# ---- blobs inside DUMP payloads: listpack, intset, ziplist, zipmap ----------------------------
+def lzf_decompress(data, out_len):
+    out = bytearray()
+    i = 0
+    while i < len(data):
+        ctrl = data[i]
+        i += 1
+        if ctrl < 32:  # a literal run of ctrl + 1 bytes
+            out += data[i:i + ctrl + 1]
+            i += ctrl + 1
+            continue
+        length = ctrl >> 5
+        ref = len(out) - ((ctrl & 0x1f) << 8) - 1
+        if length == 7:
+            length += data[i]
+            i += 1
+        ref -= data[i]
+        i += 1
+        for _ in range(length + 2):
+            out.append(out[ref])
+            ref += 1
+    if len(out) != out_len:
+        raise ValueError('bad LZF data')
+    return bytes(out)
+
+
+def rdb_length(buf, pos):
+    """(length or None, special encoding or None, new pos) of an RDB length at pos."""
+    b = buf[pos]
+    kind = b >> 6
+    if kind == 0:
+        return b & 0x3f, None, pos + 1
+    if kind == 1:
+        return ((b & 0x3f) << 8) | buf[pos + 1], None, pos + 2
+    if b == 0x80:
+        return int.from_bytes(buf[pos + 1:pos + 5], 'big'), None, pos + 5
+    if b == 0x81:
+        return int.from_bytes(buf[pos + 1:pos + 9], 'big'), None, pos + 9
+    return None, b & 0x3f, pos + 1
+
+
+def rdb_string(buf, pos):
+    """(bytes, new pos) of an RDB string at pos (integer and LZF encodings included)."""
+    n, special, pos = rdb_length(buf, pos)
+    if special is None:
+        return buf[pos:pos + n], pos + n
+    if special in (0, 1, 2):
+        width = 1 << special
+        v = int.from_bytes(buf[pos:pos + width], 'little', signed=True)
+        return str(v).encode(), pos + width
+    clen, _, pos = rdb_length(buf, pos)
+    ulen, _, pos = rdb_length(buf, pos)
+    return lzf_decompress(buf[pos:pos + clen], ulen), pos + clen
+
+
+# RDB value type -> (fuzz target of its blobs, how the value holds them).
+BLOB_TYPES = {9: ('zipmap', 'one'), 10: ('ziplist', 'one'), 11: ('intset', 'one'),
+              12: ('ziplist', 'one'), 13: ('ziplist', 'one'), 14: ('ziplist', 'nodes'),
+              16: ('listpack', 'one'), 17: ('listpack', 'one'), 18: ('listpack', 'nodes2')}
+
+
+def payload_blobs(payload):
+    """The encoded blobs a DUMP payload (without footer) carries, as (kind, bytes)."""
+    t = payload[0]
+    if t not in BLOB_TYPES:
+        return []
+    kind, layout = BLOB_TYPES[t]
+    if layout == 'one':
+        return [(kind, rdb_string(payload, 1)[0])]
+    count, _, pos = rdb_length(payload, 1)
+    out = []
+    for _ in range(count):
+        if layout == 'nodes2':
+            container, _, pos = rdb_length(payload, pos)
+            blob, pos = rdb_string(payload, pos)
+            if container == 2:  # a packed node (1 is a plain element)
+                out.append((kind, blob))
+        else:
+            blob, pos = rdb_string(payload, pos)
+            out.append((kind, blob))
+    return out
+
+
+def blob_seeds():
+    """listpack / intset / ziplist+zipmap seeds cut out of the restore seeds (redis-server's
+    own DUMP output, and the crafted older-type payloads)."""
+    counts = {}
+    d = os.path.join(SEEDS, 'restore')
+    for name in sorted(os.listdir(d)):
+        with open(os.path.join(d, name), 'rb') as f:
+            payload = f.read()
+        try:
+            blobs = payload_blobs(payload)
+        except (IndexError, ValueError):
+            continue  # a malformed crafted payload
+        for i, (kind, blob) in enumerate(blobs[:3]):
+            if kind in ('ziplist', 'zipmap'):
+                # fuzz_ziplist_zipmap's selector byte: even = ziplist, odd = zipmap.
+                target, data = 'ziplist_zipmap', (b'\x00' if kind == 'ziplist' else b'\x01') + blob
+            else:
+                target, data = kind, blob
+            write_seed(target, '%s_%d' % (name, i), data)
+            counts[target] = counts.get(target, 0) + 1
+    return counts
+
+
+# ---- RESP: requests and replies from the recorded corpus ------------------------------------
+def corpus_lines():
+    """(kind, text) of every command ('>') and reply ('<') line of corpus/*.corpus."""
+    cdir = os.path.join(ROOT, 'corpus')
+    for name in sorted(os.listdir(cdir)):
+        if not name.endswith('.corpus'):
+            continue
+        with open(os.path.join(cdir, name), encoding='utf-8') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if line.startswith('>'):
+                    yield '>', line.split(' ', 1)[1] if ' ' in line else ''
+                elif line.startswith('<'):
+                    yield '<', line.split(' ', 1)[1] if ' ' in line else ''
+
+
+def multibulk(args):
+    out = b'*%d\r\n' % len(args)
+    for a in args:
+        a = a if isinstance(a, bytes) else a.encode()
+        out += b'$%d\r\n%s\r\n' % (len(a), a)
+    return out
+
+
+def resp_seeds():
+    sys.path.insert(0, os.path.join(ROOT, 'corpus'))
+    import corpuslib  # pylint: disable=import-outside-toplevel
+    requests, replies = [], []
+    for kind, text in corpus_lines():
+        if kind == '>':
+            if text.startswith('@'):
+                continue
+            try:
+                requests.append(corpuslib.split_args(text))
+            except ValueError:
+                continue
+        else:
+            replies.append(corpuslib.unescape_bytes(text))
+    n_req = 0
+    # Pipelines of 8 commands, as multibulk and as inline lines; the first byte seeds the
+    # chunking (fuzz_resp_request.cc).
+    for i in range(0, min(len(requests), 8 * 300), 24):
+        batch = requests[i:i + 8]
+        write_seed('resp_request', 'multibulk_%04d' % i,
+                   bytes([i % 256]) + b''.join(multibulk(a) for a in batch))
+        if all(all(b' ' not in (x if isinstance(x, bytes) else x.encode()) for x in a)
+               for a in batch):
+            inline = b''.join(b' '.join(x if isinstance(x, bytes) else x.encode() for x in a)
+                              + b'\r\n' for a in batch)
+            write_seed('resp_request', 'inline_%04d' % i, bytes([i % 256]) + inline)
+        n_req += 1
+    seen = set()
+    n_rep = 0
+    for r in replies:
+        if r in seen or len(seen) >= 200:
+            continue
+        seen.add(r)
+        write_seed('resp_reply', 'reply_%03d' % n_rep, r)
+        n_rep += 1
+    return n_req, n_rep
+
+
+# ---- command sequences ----------------------------------------------------------------------
+def sequence_seeds():
+    """fuzz_command_sequence's input is a header byte and 4-byte command seeds (props'
+    sequence_from_bytes): fixed pseudo-random inputs of several lengths, RESP2 and RESP3."""
+    import random  # pylint: disable=import-outside-toplevel
+    rng = random.Random(20261127)
+    for i in range(24):
+        header = bytes([i % 4])
+        body = bytes(rng.randrange(256) for _ in range(4 * (4 + 2 * i)))
+        write_seed('command_sequence', 'seq_%02d' % i, header + body)
+    return 24
+
+
 def main():
     print('restore: %d seeds' % restore_seeds())
     print('rdb_load: %d seeds' % rdb_seeds())
     if os.path.exists(os.path.join(HERE, 'fuzz_aof_load.cc')):
         print('aof_load: %d seeds' % aof_seeds())
+    print('blobs: %s' % blob_seeds())
+    print('resp_request, resp_reply: %d, %d seeds' % resp_seeds())
+    print('command_sequence: %d seeds' % sequence_seeds())
     return 0
 
 

@@ -62,6 +62,14 @@ class Tips {
 
 // `n` commands drawn by the generator (RapidCheck random stream `seed`), for tests.
 std::vector<Command> sample_commands(uint64_t seed, int n, ExpiryMode mode);
+
+// A sequence decoded from bytes, for libFuzzer targets (fuzz/command_sequence.h): byte 0
+// picks the protocol (bit 0: RESP3) and the expiry mode (bit 1: absolute); then each group of
+// 4 bytes seeds one command drawn from the same rows as sequence_gen (inside a transaction,
+// a group whose first byte is below 77 draws a closing EXEC/DISCARD form instead, as the
+// generator closes 30% of the time), with the same fixes for @scan in transactions and SORT
+// after an out-of-range number. At most max_commands commands; a partial group is ignored.
+Sequence sequence_from_bytes(const uint8_t* data, size_t size, size_t max_commands = 64);
 // The upper-case names of all commands the generator emits ("OBJECT|ENCODING" for
 // subcommands of containers, "DEBUG|SLEEP" for DEBUG's own subcommands).
 std::vector<std::string> generated_command_names();

@@ -1090,6 +1090,33 @@ std::vector<Command> sample_commands(uint64_t seed, int n, ExpiryMode mode) {
   return out;
 }
 
+Sequence sequence_from_bytes(const uint8_t* data, size_t size, size_t max_commands) {
+  Sequence s;
+  if (size == 0) return s;
+  s.protocol = (data[0] & 1) != 0 ? 3 : 2;
+  s.expiry = (data[0] & 2) != 0 ? ExpiryMode::kAbsolute : ExpiryMode::kRelative;
+  // Built once per mode: building a generator walks every row.
+  static const rc::Gen<Command> relative = command_gen(ExpiryMode::kRelative);
+  static const rc::Gen<Command> absolute = command_gen(ExpiryMode::kAbsolute);
+  static const std::vector<Argv> closing = closing_forms({});
+  const rc::Gen<Command>& g = s.expiry == ExpiryMode::kRelative ? relative : absolute;
+  bool in_multi = false;
+  for (size_t pos = 1; pos + 4 <= size && s.commands.size() < max_commands; pos += 4) {
+    const uint32_t seed = static_cast<uint32_t>(data[pos]) << 24 |
+                          static_cast<uint32_t>(data[pos + 1]) << 16 |
+                          static_cast<uint32_t>(data[pos + 2]) << 8 | data[pos + 3];
+    if (in_multi && !closing.empty() && data[pos] < 77) {
+      s.commands.push_back(Command{closing[seed % closing.size()]});
+    } else {
+      s.commands.push_back(g(rc::Random(seed), rc::kNominalSize).value());
+    }
+    in_multi = tx_in_multi_after(in_multi, tx_role(in_multi, s.commands.back().argv));
+  }
+  no_scan_directive_in_transactions(&s.commands);
+  no_numeric_sort_after_overflow(&s.commands);
+  return s;
+}
+
 std::vector<std::string> generated_command_names() {
   std::vector<std::string> out;
   for (const Row& r : rows()) out.push_back(r.label);

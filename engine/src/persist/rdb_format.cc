@@ -183,8 +183,9 @@ bool RdbReader::length(uint64_t* out, const char* what, bool* encoded) {
     return true;
   }
   if (kind == kEncoded) {
-    if (encoded == nullptr) return fail(what, "an encoded string where a length belongs");
-    *encoded = true;
+    // Where a plain length belongs, redis-server 7.0.15 (rdbLoadLen with no `isencoded`)
+    // takes the low 6 bits of an encoded-string byte as the length: 0xc1 reads as 1.
+    if (encoded != nullptr) *encoded = true;
     *out = first & 0x3f;
     return true;
   }
@@ -225,7 +226,13 @@ bool RdbReader::string(std::string* out, const char* what) {
   if (!length(&packed_len, what) || !length(&plain_len, what)) return false;
   std::string_view packed;
   if (!bytes(packed_len, &packed, what)) return false;
-  if (plain_len == 0 || plain_len > packed_len * kMaxLzfRatio) {
+  if (plain_len == 0) {
+    // redis-server 7.0.15 accepts it: decompressing into 0 bytes "succeeds" with 0 bytes
+    // whatever the compressed bytes are, so the string is empty.
+    out->clear();
+    return true;
+  }
+  if (plain_len > packed_len * kMaxLzfRatio) {
     return fail(what, "LZF string of " + std::to_string(plain_len) + " bytes from " +
                           std::to_string(packed_len) + " compressed bytes");
   }

@@ -106,7 +106,8 @@ class RdbReader {
   bool byte(uint8_t* out, const char* what);
   bool bytes(size_t n, std::string_view* out, const char* what);  // a view into data
   // rdbLoadLen. *encoded (when given) is set for the 11xxxxxx string encodings, whose 6-bit
-  // code is then returned in *out; without `encoded` an encoded length is an error.
+  // code is then returned in *out; without `encoded` such a byte is the length of its low 6
+  // bits, as Redis reads it.
   bool length(uint64_t* out, const char* what, bool* encoded = nullptr);
   // rdbGenericLoadStringObject: plain, INT8/16/32 (as decimal text) or LZF.
   bool string(std::string* out, const char* what);

@@ -1,0 +1,118 @@
+// libFuzzer target: the same DUMP payload RESTOREd by kevy and by redis-server 7.0.15 with
+// `sanitize-dump-payload yes` (its deep check of every encoding), as the payload
+// differential driver: run it with -runs=N for N payloads.
+//
+// Input: a DUMP payload without its footer (restore_payload.h adds version and CRC64). A
+// disagreement is one target accepting what the other refuses, or both accepting with another
+// TYPE or DEBUG DIGEST-VALUE of the key. Error texts are not compared (they name Redis's
+// internal checks). A disagreement not accepted by corpus/known-divergences.txt (case id
+// "fuzz/restore-diff", the command as written in the case) is written as a corpus case to
+// $KEVY_FUZZ_FAILURES (default ./fuzz-failures/), printed, and the process aborts.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compare.h"
+#include "corpus.h"
+#include "diff_targets.h"
+#include "fuzz_check.h"
+#include "restore_payload.h"
+
+namespace {
+
+namespace conformance = kevy::conformance;
+constexpr const char* kTarget = "fuzz_restore_diff";
+constexpr const char* kCaseId = "fuzz/restore-diff";
+
+std::string run(conformance::Target& t, const std::vector<std::string>& argv) {
+  std::string reply, error;
+  if (!t.run(argv, &reply, &error)) {
+    kevy::fuzz::fail(kTarget, (std::string(t.name()) + ": " + error).c_str());
+  }
+  return reply;
+}
+
+bool accepted(const std::string& reply) { return reply == "+OK\r\n"; }
+
+const conformance::KnownDivergences& known() {
+  static const conformance::KnownDivergences* k = [] {
+    auto* out = new conformance::KnownDivergences;
+    std::string error;
+    if (!out->load(KEVY_SOURCE_DIR "/corpus/known-divergences.txt", &error)) {
+      kevy::fuzz::fail(kTarget, error.c_str());
+    }
+    return out;
+  }();
+  return *k;
+}
+
+// Writes the case (RESTORE, then what was compared, with Redis's replies) and aborts.
+[[noreturn]] void report(const std::vector<std::vector<std::string>>& steps,
+                         const std::vector<std::string>& redis_replies,
+                         const std::vector<std::string>& kevy_replies, const char* what) {
+  static int n = 0;
+  conformance::CorpusCase c;
+  c.id = std::string(kCaseId) + "-" + std::to_string(++n) + "/resp2";
+  c.set_tag("family", "fuzz");
+  c.set_tag("expected", "spawn:redis-server");
+  c.set_tag("differs", "embedded");
+  for (size_t i = 0; i < steps.size(); ++i) {
+    conformance::CorpusStep step;
+    step.argv = steps[i];
+    step.expected = redis_replies[i];
+    step.has_expected = true;
+    c.steps.push_back(std::move(step));
+  }
+  std::ostringstream text;
+  conformance::write_case(text, c);
+  const auto path = kevy::fuzz::failure_dir() / ("restore_diff-" + std::to_string(n) + ".corpus");
+  std::ofstream(path) << text.str();
+  std::fprintf(stderr, "%s: %s\n%skevy replied:", kTarget, what, text.str().c_str());
+  for (const std::string& r : kevy_replies) std::fprintf(stderr, " %s", conformance::quoted(r).c_str());
+  std::fprintf(stderr, "\n(written to %s)\n", path.c_str());
+  kevy::fuzz::fail(kTarget, what);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  kevy::fuzz::DiffTargets& t = kevy::fuzz::diff_targets(kTarget);
+  static const bool configured = [&] {
+    run(*t.redis, {"CONFIG", "SET", "sanitize-dump-payload", "yes"});
+    return true;
+  }();
+  (void)configured;
+
+  const std::vector<std::string> restore = {"RESTORE", "k", "0",
+                                            kevy::fuzz::dump_payload(data, size), "REPLACE"};
+  std::vector<std::vector<std::string>> steps = {restore};
+  std::vector<std::string> from_redis = {run(*t.redis, restore)};
+  std::vector<std::string> from_kevy = {run(*t.kevy, restore)};
+  const char* what = nullptr;
+  if (accepted(from_redis[0]) != accepted(from_kevy[0])) {
+    what = accepted(from_redis[0]) ? "redis-server accepts a payload kevy refuses"
+                                   : "kevy accepts a payload redis-server refuses";
+  } else if (accepted(from_redis[0])) {
+    for (std::vector<std::string> probe : {std::vector<std::string>{"TYPE", "k"},
+                                           std::vector<std::string>{"DEBUG", "DIGEST-VALUE", "k"}}) {
+      steps.push_back(probe);
+      from_redis.push_back(run(*t.redis, probe));
+      from_kevy.push_back(run(*t.kevy, probe));
+      if (from_redis.back() != from_kevy.back()) {
+        what = "both accept the payload but hold another value";
+        break;
+      }
+    }
+  }
+  if (what != nullptr) {
+    const std::string text = conformance::format_command(restore);
+    if (known().find(kCaseId, text) == nullptr) report(steps, from_redis, from_kevy, what);
+  }
+  run(*t.redis, {"DEL", "k"});
+  run(*t.kevy, {"DEL", "k"});
+  return 0;
+}

@@ -43,6 +43,19 @@ inline DiffTargets& diff_targets(const char* target_name) {
   return targets;
 }
 
+// Replaces the redis-server (the old one is stopped by its PID): after it hung or died on an
+// input, which is redis-server's problem, not a difference. Ends the process when a new one
+// cannot be started.
+inline void restart_redis(DiffTargets& t, const char* target_name) {
+  std::string error;
+  t.redis.reset();
+  t.redis = conformance::open_target("spawn:redis-server", &error);
+  if (t.redis == nullptr) {
+    std::fprintf(stderr, "%s: redis-server again: %s\n", target_name, error.c_str());
+    std::exit(1);
+  }
+}
+
 // The directory failures are written to: $KEVY_FUZZ_FAILURES, else ./fuzz-failures.
 inline std::filesystem::path failure_dir() {
   const char* env = std::getenv("KEVY_FUZZ_FAILURES");

@@ -63,5 +63,26 @@ bool RateLimiter::allow(std::string_view user) {
                    static_cast<long long>(window_.count())))};
   if (expire.r == nullptr) disconnect();
   degraded_ = false;
-  return incr.r->integer <= limit_;
+  const bool allowed = incr.r->integer <= limit_;
+  if (!allowed && ctx_ != nullptr) {
+    ReplyGuard added{static_cast<redisReply*>(
+        redisCommand(ctx_, "SADD rate:refused %b", user.data(), user.size()))};
+    if (added.r == nullptr) disconnect();
+  }
+  return allowed;
+}
+
+std::vector<std::string> RateLimiter::sample_refused(int n) {
+  std::vector<std::string> out;
+  if (!connect()) return out;
+  ReplyGuard r{static_cast<redisReply*>(redisCommand(ctx_, "SRANDMEMBER rate:refused %d", n))};
+  if (r.r == nullptr) {
+    disconnect();
+    return out;
+  }
+  if (r.r->type != REDIS_REPLY_ARRAY) return out;
+  for (size_t i = 0; i < r.r->elements; ++i) {
+    out.emplace_back(r.r->element[i]->str, r.r->element[i]->len);
+  }
+  return out;
 }

@@ -3,7 +3,8 @@
 // kevy/testing.h.
 //
 // Protocol: INCR rate:<user>, then EXPIRE rate:<user> <window seconds> NX (the first request
-// of a window starts its clock; later ones leave it alone). When Redis cannot be reached or answers an error the
+// of a window starts its clock; later ones leave it alone); a refused request also does
+// SADD rate:refused <user>. When Redis cannot be reached or answers an error the
 // limiter fails open (allows the request) and reports it through degraded(). A broken
 // connection is replaced and the INCR sent again once.
 #pragma once
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 class RateLimiter {
  public:
@@ -27,6 +29,9 @@ class RateLimiter {
   bool allow(std::string_view user);
   // True when the last allow() could not ask Redis and let the request through.
   bool degraded() const { return degraded_; }
+  // Up to n distinct users refused at least once (SRANDMEMBER of the set rate:refused, where
+  // each refusal adds its user), for an abuse report; empty when Redis cannot be reached.
+  std::vector<std::string> sample_refused(int n);
 
  private:
   bool connect();

@@ -11,6 +11,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using kevy::testing::HasTtl;
+using kevy::testing::SetEq;
 using kevy::testing::IsRespError;
 using kevy::testing::StringEq;
 using ::testing::_;
@@ -131,6 +132,35 @@ TEST_F(RateLimiterTest, OutOfMemoryRedisFailsOpen) {
   fill_memory();
   EXPECT_TRUE(limiter.allow("alice"));
   EXPECT_TRUE(limiter.degraded());
+}
+
+TEST_F(RateLimiterTest, RefusedUsersAreRecordedOnce) {
+  for (int i = 0; i < 6; ++i) limiter.allow("alice");
+  for (int i = 0; i < 4; ++i) limiter.allow("bob");
+  limiter.allow("carol");
+  EXPECT_THAT(key("rate:refused"), SetEq({"alice", "bob"}));
+}
+
+TEST_F(RateLimiterTest, SampleOfRefusedUsersReproducesWithASeed) {
+  std::vector<std::string> users;
+  for (int u = 0; u < 20; ++u) users.push_back("user" + std::to_string(u));
+  seed("rate:refused", kevy::testing::Set{users});
+  seed_random(7);
+  const std::vector<std::string> first = limiter.sample_refused(3);
+  ASSERT_EQ(first.size(), 3u);
+  seed_random(7);
+  EXPECT_EQ(limiter.sample_refused(3), first);  // a failing report test replays exactly
+}
+
+TEST_F(RateLimiterTest, WindowsFollowTheFirstRequestNotTheWallClockMinute) {
+  // 12:00:59 UTC on 2026-11-27: a window started just before a minute boundary still lasts
+  // its full 10 s after it.
+  set_time(std::chrono::system_clock::time_point(std::chrono::seconds(1795780859)));
+  for (int i = 0; i < 3; ++i) limiter.allow("alice");
+  set_time(now() + 2s);  // 12:01:01
+  EXPECT_FALSE(limiter.allow("alice"));
+  set_time(now() + 8s + 1ms);
+  EXPECT_TRUE(limiter.allow("alice"));
 }
 
 TEST_F(RateLimiterTest, OnlyRateKeysAreWritten) {

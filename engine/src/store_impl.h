@@ -38,19 +38,27 @@ struct Store::Impl {
   // requires (out_of_memory() then tells whether memory is still over the limit).
   template <typename Fn>
   auto run(Session& session, Fn&& fn) {
-    return run_locked(session, /*evict=*/true, std::forward<Fn>(fn));
+    return run_locked(session, /*evict=*/true, Timing::kClockAtStart, std::forward<Fn>(fn));
   }
   // The same without eviction: for commands refused before they run, as Redis evicts only
   // for commands it is about to call.
   template <typename Fn>
   auto run_no_evict(Session& session, Fn&& fn) {
-    return run_locked(session, /*evict=*/false, std::forward<Fn>(fn));
+    return run_locked(session, /*evict=*/false, Timing::kClockAtStart, std::forward<Fn>(fn));
   }
 
+  // When the command time is read: at the start (execute: the command is timed for its
+  // statistics from there), or at first use (typed calls, which record no statistics).
+  enum class Timing { kClockAtStart, kClockWhenAsked };
+
   template <typename Fn>
-  auto run_locked(Session& session, bool evict, Fn&& fn) {
+  auto run_locked(Session& session, bool evict, Timing timing, Fn&& fn) {
     std::lock_guard<std::mutex> lock(mu);
-    ks.begin_command();
+    if (timing == Timing::kClockAtStart) {
+      ks.begin_command();
+    } else {
+      ks.begin_command_lazily();
+    }
     poll_bgsave(ks);  // a finished BGSAVE updates LASTSAVE / INFO first, as Redis's cron does
     aof_poll(ks);     // and a finished AOF rewrite switches the manifest
     oom = evict && !make_room(session.db);
@@ -141,11 +149,12 @@ struct Store::Impl {
   void end_unit() {
     if (ks.propagation().has_ops()) aof_feed_unit(ks, ks.propagation().take());
   }
+  // A typed call on db: run() with the clock read only when the call needs the time.
   template <typename Fn>
   auto run_db(int db, Fn&& fn) {
     Session s;
     s.db = db;
-    return run(s, std::forward<Fn>(fn));
+    return run_locked(s, /*evict=*/true, Timing::kClockWhenAsked, std::forward<Fn>(fn));
   }
 
   // One slow active-expire cycle under the store lock.

@@ -14,8 +14,14 @@ class Clock {
   // Unix time in microseconds. Thread-safe.
   virtual int64_t now_us() const = 0;
   int64_t now_ms() const { return now_us() / 1000; }
+  // Unix time in milliseconds that may lag now_ms() by a few milliseconds, for uses of
+  // second resolution (LRU and LFU access stamps), where a cheaper reading pays. A subclass
+  // that overrides it must stay consistent with itself (never behind an earlier reading by
+  // more than now_ms() would be); the default is now_ms(), exact. Thread-safe.
+  virtual int64_t coarse_now_ms() const { return now_ms(); }
 
-  // The process-wide real clock (std::chrono::system_clock).
+  // The process-wide real clock (std::chrono::system_clock; coarse_now_ms reads
+  // CLOCK_REALTIME_COARSE, a few ns instead of a few tens).
   static std::shared_ptr<Clock> system();
 };
 

@@ -46,8 +46,7 @@ void set_access_stamp(CommandContext& ctx, Entry* e, int64_t freq, int64_t idle,
                       uint32_t clock) {
   if (ctx.ks.lfu_mode()) {
     if (freq >= 0) {
-      const auto minutes = static_cast<uint32_t>(ctx.ks.now_ms() / 1000 / 60) & 65535;
-      e->set_lru((minutes << 8) | static_cast<uint32_t>(freq));
+      e->set_lru((ctx.ks.lfu_minutes() << 8) | static_cast<uint32_t>(freq));
     }
     return;
   }

@@ -39,8 +39,8 @@ Keyspace::Keyspace(const Options& opts)
       random_(opts.random_seed),
       dbs_(static_cast<size_t>(opts.databases > 0 ? opts.databases : 16)) {
   begin_command();
-  instance_.start_ms = now_ms_;
-  instance_.lastsave_s = now_ms_ / 1000;
+  instance_.start_ms = now_ms();
+  instance_.lastsave_s = now_ms() / 1000;
   clients_ = std::make_unique<Clients>();
   client_events_ = std::make_unique<ClientEvents>(*this, *clients_);
   sink_ = client_events_.get();
@@ -53,18 +53,26 @@ bool Keyspace::lfu_mode() const {
          opts_.eviction_policy == EvictionPolicy::kVolatileLfu;
 }
 
-uint32_t Keyspace::lru_clock() const {
-  return static_cast<uint32_t>(now_ms_ / 1000) & kLruClockMax;
+int64_t Keyspace::access_time_ms() const {
+  if (!access_time_known_) {
+    access_time_ms_ = clock_->coarse_now_ms();
+    access_time_known_ = true;
+  }
+  return access_time_ms_;
 }
 
-namespace {
-uint32_t lfu_minutes(int64_t now_ms) { return static_cast<uint32_t>(now_ms / 1000 / 60) & 65535; }
-}  // namespace
+uint32_t Keyspace::lru_clock() const {
+  return static_cast<uint32_t>(access_time_ms() / 1000) & kLruClockMax;
+}
+
+uint32_t Keyspace::lfu_minutes() const {
+  return static_cast<uint32_t>(access_time_ms() / 1000 / 60) & 65535;
+}
 
 uint8_t Keyspace::lfu_counter(const Entry* e) const {
   uint32_t ldt = e->lru() >> 8;
   uint32_t counter = e->lru() & 255;
-  uint32_t now = lfu_minutes(now_ms_);
+  uint32_t now = lfu_minutes();
   uint32_t elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
   uint32_t periods = opts_.lfu_decay_time > 0 ? elapsed / static_cast<uint32_t>(opts_.lfu_decay_time) : 0;
   if (periods) counter = periods > counter ? 0 : counter - periods;
@@ -82,7 +90,7 @@ void Keyspace::touch(Entry* e) {
     double p = 1.0 / (base * opts_.lfu_log_factor + 1);
     if (random_.unit() < p) ++counter;
   }
-  e->set_lru((lfu_minutes(now_ms_) << 8) | counter);
+  e->set_lru((lfu_minutes() << 8) | counter);
 }
 
 uint64_t Keyspace::idle_ms(const Entry* e) const {
@@ -95,7 +103,7 @@ uint64_t Keyspace::idle_ms(const Entry* e) const {
 bool Keyspace::is_expired(int db, const Entry* e) {
   if (loading_ || !e->has_expire()) return false;
   int64_t when = get_expire(db, e);
-  return when >= 0 && when < now_ms_;
+  return when >= 0 && when < now_ms();
 }
 
 void Keyspace::delete_expired(int db, std::string_view key) {
@@ -144,7 +152,7 @@ Entry* Keyspace::lookup_read(int db, std::string_view key, uint32_t flags) {
 
 void Keyspace::stamp_new(Entry* e) {
   if (lfu_mode()) {
-    e->set_lru((lfu_minutes(now_ms_) << 8) | kLfuInitVal);
+    e->set_lru((lfu_minutes() << 8) | kLfuInitVal);
   } else {
     e->set_lru(lru_clock());
   }
@@ -348,7 +356,7 @@ uint64_t Keyspace::active_expire_round(int db, size_t* sampled) {
   int64_t ttl_samples = 0;
   auto visit = [&](Entry* x) {
     ++seen;
-    int64_t ttl = x->int_value() - now_ms_;
+    int64_t ttl = x->int_value() - now_ms();
     if (ttl < 0) {
       expired.emplace_back(x->key());  // copied: deleting frees the entry
     } else if (ttl > 0) {
@@ -378,7 +386,7 @@ uint64_t Keyspace::expire_all_due() {
   for (int db = 0; db < num_dbs(); ++db) {
     std::vector<std::pair<int64_t, std::string>> due;  // (expire ms, key): copied, as deleting frees
     dbs_[static_cast<size_t>(db)].expires.for_each([&](Entry* x) {
-      if (x->int_value() < now_ms_) due.emplace_back(x->int_value(), std::string(x->key()));
+      if (x->int_value() < now_ms()) due.emplace_back(x->int_value(), std::string(x->key()));
     });
     std::sort(due.begin(), due.end());
     for (const auto& [when, key] : due) delete_expired(db, key);

@@ -118,12 +118,25 @@ class Keyspace {
 
   // Fixes the command time from the clock. Called by the Store before each command.
   void begin_command() {
-    now_us_ = clock_->now_us();
-    now_ms_ = now_us_ / 1000;
+    read_clock();
+    access_time_known_ = false;
   }
-  int64_t now_ms() const { return now_ms_; }
+  // The same, except that the clock is read when the command first asks for the time: most
+  // typed calls never do (only keys with a TTL, expiry and timeouts need it), and a clock
+  // reading costs as much as the rest of a small command. The time is still fixed once read.
+  void begin_command_lazily() {
+    now_known_ = false;
+    access_time_known_ = false;
+  }
+  int64_t now_ms() const {
+    if (!now_known_) read_clock();
+    return now_ms_;
+  }
   // The same instant in microseconds (command durations start here).
-  int64_t now_us() const { return now_us_; }
+  int64_t now_us() const {
+    if (!now_known_) read_clock();
+    return now_us_;
+  }
 
   // Every lookup first deletes the key if its TTL has passed (lazy expiry; counted in
   // stats().expired_keys) and then returns the live entry or nullptr. As in Redis, both
@@ -248,8 +261,13 @@ class Keyspace {
   void swap_db_signalled(int a, int b);
   void swap_db(int a, int b);
 
-  // LRU clock in seconds (24 bits) and LFU helpers (REDIS-NOTES.md).
+  // LRU clock in seconds (24 bits) and LFU helpers (REDIS-NOTES.md). Both come from the
+  // clock's coarse reading (Clock::coarse_now_ms), taken once per command: access stamps have
+  // second (LRU) or minute (LFU) resolution, and Redis itself stamps from a clock its cron
+  // refreshes every 100 ms.
   uint32_t lru_clock() const;
+  // The LFU clock: minutes, 16 bits.
+  uint32_t lfu_minutes() const;
   bool lfu_mode() const;
   // Idle time in ms estimated from the entry's LRU stamp.
   uint64_t idle_ms(const Entry* e) const;
@@ -285,8 +303,21 @@ class Keyspace {
   KeyspaceStats stats_;
   InstanceState instance_;
   Propagation propagation_;
-  int64_t now_ms_ = 0;
-  int64_t now_us_ = 0;
+  // Reads the precise clock into now_us_ / now_ms_.
+  void read_clock() const {
+    now_us_ = clock_->now_us();
+    now_ms_ = now_us_ / 1000;
+    now_known_ = true;
+  }
+  // The running command's coarse reading, for access stamps (lru_clock, lfu_minutes).
+  int64_t access_time_ms() const;
+
+  // The command time, read lazily after begin_command_lazily() (hence mutable).
+  mutable int64_t now_ms_ = 0;
+  mutable int64_t now_us_ = 0;
+  mutable bool now_known_ = false;
+  mutable int64_t access_time_ms_ = 0;
+  mutable bool access_time_known_ = false;
   bool active_expire_enabled_ = true;
   bool loading_ = false;
   ExpiredHook expired_hook_;

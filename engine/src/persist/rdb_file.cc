@@ -269,7 +269,7 @@ Status load_image(std::string_view data, Keyspace& staging, const LoadParams& pa
   const bool lru = lru_policy(limits.eviction_policy);
   const int64_t now_ms = staging.now_ms();
   const uint32_t lru_clock = staging.lru_clock();
-  const uint32_t lfu_minutes = static_cast<uint32_t>(now_ms / 1000 / 60) & 65535;
+  const uint32_t lfu_minutes = staging.lfu_minutes();
   uint64_t db = 0;
   int64_t expire_ms = -1;
   int64_t lru_idle = -1;

@@ -54,10 +54,10 @@ for target in "$@"; do
     log=$OUT/$target.$chunk.log
     start=$(date +%s)
     # GNU time reports the CPU of the fuzzer and of every child it waited for.
+    rc=0
     /usr/bin/time -f '%U %S' -o "$OUT/$target.$chunk.cpu" \
       env KEVY_FUZZ_NO_BUILD=${KEVY_FUZZ_NO_BUILD:-} "$ROOT/ci/fuzz.sh" "$target" "$wall" \
-      >"$log" 2>&1
-    rc=$?
+      >"$log" 2>&1 || rc=$?
     [[ -n ${KEVY_FUZZ_NO_BUILD:-} ]] || export KEVY_FUZZ_NO_BUILD=1 # built once per campaign
     elapsed=$(($(date +%s) - start))
     cpu=$(awk 'END { printf "%d", $1 + $2 }' "$OUT/$target.$chunk.cpu")

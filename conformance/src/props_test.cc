@@ -139,6 +139,24 @@ TEST(PropsGenerators, RelativeSequencesNeverReadAbsoluteExpiryOfPoolKeys) {
   }
 }
 
+TEST(PropsGenerators, SpopNeverRemovesARandomSubset) {
+  // "SPOP key" (or a count below the set's size) pops members chosen at random, after which
+  // the two targets' sets differ. Every generated SPOP has a count of 100 / 0 / -1 / x, or is
+  // an arity error.
+  int spops = 0;
+  for (ExpiryMode mode : {ExpiryMode::kRelative, ExpiryMode::kAbsolute}) {
+    for (const Command& c : sample_commands(11, 50000, mode)) {
+      if (command_label(c) != "SPOP") continue;
+      ++spops;
+      if (c.argv.size() == 1) continue;  // wrong arity
+      ASSERT_GE(c.argv.size(), 3u) << "SPOP without a count";
+      EXPECT_TRUE(c.argv[2] == "100" || c.argv[2] == "0" || c.argv[2] == "-1" || c.argv[2] == "x")
+          << c.argv[2];
+    }
+  }
+  EXPECT_GT(spops, 20);
+}
+
 // Generated sequences (not single commands): what sequence_gen adds on top of the rows.
 std::vector<Sequence> sample_sequences(uint64_t seed, int n, int length) {
   const rc::Gen<Sequence> g = sequence_gen(length, 25, {});

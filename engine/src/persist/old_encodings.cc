@@ -163,8 +163,10 @@ bool zipmap_for_each(std::string_view blob,
   constexpr uint8_t kBigLen = 254;
   constexpr uint8_t kEnd = 0xFF;
   const size_t size = blob.size();
-  if (size < 2) return false;
-  const size_t last = size - 1;  // the terminator's position
+  // As Redis's zipmapValidateIntegrity: the last byte is a terminator, and the pairs run up to
+  // the first terminator, which may come earlier (what follows it is ignored).
+  if (size < 2 || static_cast<uint8_t>(blob[size - 1]) != kEnd) return false;
+  const size_t last = size - 1;
   // Reads a length (1 byte below 254, else a marker and 4 bytes LE) at pos; false when it
   // would reach the terminator or beyond.
   auto read_len = [&](size_t* pos, uint64_t* len) {
@@ -193,8 +195,7 @@ bool zipmap_for_each(std::string_view blob,
     pos += value_len + free;
     ++count;
   }
-  if (pos != last) return false;  // ran off the end, or a terminator before the last byte
-  if (count == 0) return false;   // Redis refuses an empty zipmap
+  if (count == 0) return false;  // Redis refuses an empty zipmap
   const uint8_t header_count = static_cast<uint8_t>(blob[0]);
   return header_count == kBigLen || header_count == count;
 }

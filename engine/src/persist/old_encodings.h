@@ -30,9 +30,10 @@ std::string encode_intset(std::span<const int64_t> sorted, size_t min_width = 2)
 bool ziplist_for_each(std::string_view blob, const std::function<void(std::string_view)>& fn);
 
 // zipmap (hashes of RDB versions before 4): [zmlen: 1][(len field)(len free value+free)...]
-// [0xFF]. Calls fn(field, value) per pair. False when malformed: a length running past the
-// terminator, no pairs (Redis refuses an empty zipmap), a count below 254 that differs from
-// the pairs found, or bytes after the terminator.
+// [0xFF]. Calls fn(field, value) per pair, up to the first terminator. False when malformed:
+// a last byte that is not a terminator, a length running past it, no pairs (Redis refuses an
+// empty zipmap), or a count below 254 that differs from the pairs found. Bytes between the
+// first terminator and the last byte are ignored, as redis-server 7.0 does.
 bool zipmap_for_each(std::string_view blob,
                      const std::function<void(std::string_view, std::string_view)>& fn);
 

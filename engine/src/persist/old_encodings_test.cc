@@ -321,7 +321,20 @@ TEST(Zipmap, RefusesMalformed) {
   b = good;
   b[1] = static_cast<char>(0xfe);  // 5-byte length running into the terminator
   EXPECT_TRUE(refused(b));
-  EXPECT_TRUE(refused(good + "x"));  // bytes after the terminator
+  EXPECT_TRUE(refused(good + "x"));  // the last byte is not a terminator
+}
+
+TEST(Zipmap, StopsAtTheFirstTerminatorAsRedisDoes) {
+  // zipmapValidateIntegrity requires a terminator as the last byte and walks the pairs up to
+  // the first one; bytes in between are ignored (redis-server 7.0.15 RESTOREs such a payload:
+  // found by fuzz_restore_diff, fuzz/regressions/restore_diff/zipmap-bytes-after-terminator).
+  const Pairs pairs = {{"ab", "cd"}};
+  bool ok = false;
+  EXPECT_EQ(zipmap_pairs(make_zipmap(pairs) + std::string("\x00\x07\xff\xff", 4), &ok), pairs);
+  EXPECT_TRUE(ok);
+  // The count still has to match the pairs before the first terminator.
+  zipmap_pairs(make_zipmap(pairs, 0, 2) + std::string("\x01x\x01\x00y\xff", 6), &ok);
+  EXPECT_FALSE(ok);
 }
 
 TEST(Zipmap, CorruptBlobsNeverEscapeTheBuffer) {

@@ -3,6 +3,7 @@
 #include "persist/listpack.h"
 
 #include <limits>
+#include <optional>
 
 #include "core/numbers.h"
 
@@ -44,6 +45,20 @@ void put_backlen(std::string* out, uint64_t l) {
     uint8_t b = static_cast<uint8_t>((l >> (7 * (n - 1 - i))) & 127);
     if (i > 0) b |= 128;
     out->push_back(static_cast<char>(b));
+  }
+}
+
+// lpDecodeBacklen: reads 7-bit groups right to left from blob[last] while bit 7 is set, at
+// most 5 bytes (more: nullopt). Like Redis, it may read on into the element before the backlen
+// (its reading is checked, not its bytes); it stops at the blob's first byte.
+std::optional<uint64_t> decode_backlen(std::string_view blob, size_t last) {
+  uint64_t value = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    const uint8_t b = static_cast<uint8_t>(blob[last]);
+    value |= uint64_t{b & 127u} << shift;
+    if ((b & 128) == 0) return value;
+    if (shift + 7 > 28 || last == 0) return std::nullopt;
+    --last;
   }
 }
 
@@ -171,10 +186,10 @@ bool for_each(std::string_view blob, const std::function<void(std::string_view)>
     const uint64_t entry_len = head + data_len;
     const size_t back = backlen_size(entry_len);
     if (entry_len > end - pos || back > end - pos - entry_len) return false;
-    // The backlen must be exactly what the encoder writes for this length.
-    std::string expect;
-    put_backlen(&expect, entry_len);
-    if (blob.substr(pos + entry_len, back) != expect) return false;
+    // As lpValidateNext: the backlen, read right to left as lpPrev would, gives the element's
+    // length. Its bytes need not be the ones the encoder writes (0x81 after a 1-byte element
+    // reads as 1, the element's own byte supplying the high bits).
+    if (decode_backlen(blob, pos + entry_len + back - 1) != entry_len) return false;
 
     if (is_string) {
       fn(blob.substr(pos + head, data_len));

@@ -34,7 +34,8 @@ class Builder {
 // Validates the whole blob and calls fn with each element in order, as text (integers in
 // decimal, as Redis's lpGet prints them). False, with fn possibly called for a prefix, when
 // the blob is malformed: header total != blob size, an element or backlen running past the
-// end, a backlen that does not match its element, a missing 0xFF terminator, or a header count
+// end, a backlen that does not read back as its element's length (read right to left as Redis
+// does; its bytes need not be canonical), a missing 0xFF terminator, or a header count
 // (other than 65535) that differs from the elements found. Never reads outside the blob.
 bool for_each(std::string_view blob, const std::function<void(std::string_view)>& fn);
 

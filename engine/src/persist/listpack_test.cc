@@ -205,6 +205,32 @@ TEST(Listpack, ForEachRefusesMalformedBlobs) {
   EXPECT_TRUE(refused(from_hex("0800000001" "00c0" "ff")));
 }
 
+TEST(Listpack, BacklensAreCheckedByTheirReadingAsRedisDoes) {
+  // lpValidateNext decodes the backlen right to left and compares the value, so a backlen
+  // byte with bit 7 set reads on into the element: after the element 0x00 (the integer 0),
+  // 0x81 reads as 1, the right length (redis-server 7.0.15 RESTOREs it: found by
+  // fuzz_restore_diff, fuzz/regressions/restore_diff/listpack-backlen-read-right-to-left).
+  const std::string good = build({"a", "0", "hello"});  // "0" at 9, its backlen at 10
+  ASSERT_EQ(good[9], '\x00');
+  ASSERT_EQ(good[10], '\x01');
+  std::string relaxed = good;
+  relaxed[10] = '\x81';
+  bool ok = false;
+  EXPECT_EQ(elements_of(relaxed, &ok), (std::vector<std::string>{"a", "0", "hello"}));
+  EXPECT_TRUE(ok);
+  // After the element 0x01 the same byte reads as 1 + (1 << 7): refused.
+  std::string one = build({"a", "1", "hello"});
+  one[10] = '\x81';
+  elements_of(one, &ok);
+  EXPECT_FALSE(ok);
+  // A reading that goes on for more than 5 bytes is refused, as lpDecodeBacklen's is.
+  std::string high = build({std::string(4, '\x80')});  // 0x84 80 80 80 80, backlen 05
+  ASSERT_EQ(high[11], '\x05');
+  high[11] = '\x85';
+  elements_of(high, &ok);
+  EXPECT_FALSE(ok);
+}
+
 TEST(Listpack, CorruptBlobsNeverEscapeTheBuffer) {
   std::vector<std::string> elements;
   for (const auto& t : kIntTexts) elements.push_back(t);

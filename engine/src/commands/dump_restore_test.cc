@@ -319,6 +319,31 @@ TEST_F(DumpRestoreTest, CorruptedValuesAnswerAsRedis) {
 
 // ---- command behaviour (recorded with redis-cli on 7.0.15) --------------------------------
 
+// A listpack zset whose score is the text "-0" (commands store 0): redis-server 7.0.15 keeps
+// the text, so the score reads -0, ZADD of an equal score leaves it, and DUMP gives back the
+// payload's bytes; a new member's -0 is stored as 0. Replies recorded from redis-server 7.0.15
+// (found by fuzz_restore_diff: fuzz/regressions/restore_diff/zset-listpack-negative-zero-text,
+// whose replay compares TYPE and DIGEST-VALUE with redis-server's).
+TEST_F(DumpRestoreTest, ZsetListpackKeepsTheNegativeZeroItWasGiven) {
+  const std::string value = from_hex("110e0e0000000200816102822d3003ff");
+  std::string payload = value + std::string("\x0a\x00", 2);
+  const uint64_t crc = crc64(0, payload.data(), payload.size());
+  for (int i = 0; i < 8; ++i) payload.push_back(static_cast<char>(crc >> (8 * i)));
+  ASSERT_EQ(restore(payload), "OK");
+  EXPECT_EQ(run({"OBJECT", "ENCODING", "r"}), "$8\r\nlistpack\r\n");
+  EXPECT_EQ(run({"ZSCORE", "r", "a"}), "$2\r\n-0\r\n");
+  EXPECT_EQ(text({"DUMP", "r"}), payload);
+  EXPECT_EQ(run({"ZADD", "r", "0", "a"}), ":0\r\n");
+  EXPECT_EQ(run({"ZINCRBY", "r", "0", "a"}), "$1\r\n0\r\n");  // -0 + 0, not stored
+  EXPECT_EQ(run({"ZADD", "r", "-0", "b"}), ":1\r\n");
+  EXPECT_EQ(run({"ZRANGE", "r", "0", "-1", "WITHSCORES"}),
+            "*4\r\n$1\r\na\r\n$2\r\n-0\r\n$1\r\nb\r\n$1\r\n0\r\n");
+  EXPECT_EQ(text({"DUMP", "r"}),
+            std::string("\x11\x13\x13\x00\x00\x00\x04\x00\x81" "a\x02\x82-0\x03\x81" "b\x02\x00\x01\xff"
+                        "\n\x00\xb1\xc2" "A\xa3\xba\x84\xbd|",
+                        31));
+}
+
 TEST_F(DumpRestoreTest, DumpOfMissingKeyIsNull) { EXPECT_EQ(run({"DUMP", "nokey"}), "$-1\r\n"); }
 
 TEST_F(DumpRestoreTest, ErrorsInRedisOrder) {

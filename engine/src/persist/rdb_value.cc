@@ -138,8 +138,10 @@ void write_set(RdbWriter& w, const SetValue& set) {
 // an integral text as an integer).
 std::string zset_listpack_score(double score) {
   if (std::isinf(score)) return score > 0 ? "inf" : "-inf";
-  // Integral values in the range Redis prints exactly through ll2string (which also turns -0
-  // into "0", as redis-server 7.0.15's listpacks show).
+  // Only a listpack loaded with the text "-0" holds -0 (commands store 0): Redis DUMPs that
+  // text as it was, a string since "-0" is no canonical integer.
+  if (score == 0 && std::signbit(score)) return "-0";
+  // Integral values in the range Redis prints exactly through ll2string.
   if (score > -4503599627370495.0 && score < 4503599627370496.0 &&
       score == static_cast<double>(static_cast<int64_t>(score))) {
     char buf[24];

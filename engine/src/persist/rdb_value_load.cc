@@ -264,7 +264,8 @@ Entry* read_zset_blob(RdbReader& r, uint8_t type, std::string_view key, const Op
       r.fail("zset score", "Zset with NAN score detected");
       return nullptr;
     }
-    z->set(elements[i], score, no_limits);
+    // The score's text is kept by Redis: "-0" stays -0 (zset.h ListpackZero).
+    z->set(elements[i], score, no_limits, ListpackZero::kKeepSign);
   }
   return make_zset(key, std::move(z));
 }

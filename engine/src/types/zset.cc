@@ -20,8 +20,10 @@ constexpr size_t kChunkMergeBelow = kChunkMax / 4;
 constexpr double kMaxVarintScore = 9007199254740992.0;  // 2^53
 
 void put_score(std::string& out, double score) {
-  if (score == std::trunc(score) && std::fabs(score) < kMaxVarintScore) {
-    const auto i = static_cast<int64_t>(score);  // -0 becomes 0, as Redis's listpack does
+  // -0 keeps its 8 bytes: set() stores it only for a listpack loaded with the text "-0".
+  const bool negative_zero = score == 0 && std::signbit(score);
+  if (score == std::trunc(score) && std::fabs(score) < kMaxVarintScore && !negative_zero) {
+    const auto i = static_cast<int64_t>(score);
     const uint64_t zigzag = (static_cast<uint64_t>(i) << 1) ^ static_cast<uint64_t>(i >> 63);
     varint::append(out, zigzag << 1);
     return;
@@ -308,8 +310,10 @@ std::optional<double> ZsetValue::score(std::string_view member) const {
   return score;
 }
 
-bool ZsetValue::set(std::string_view member, double score, const ZsetLimits& limits) {
+bool ZsetValue::set(std::string_view member, double score, const ZsetLimits& limits,
+                    ListpackZero zero) {
   if (!table_) {
+    if (zero == ListpackZero::kAsZero && score == 0) score = 0.0;  // drops the sign of -0
     size_t pos = lp_find(member, nullptr);
     if (pos != std::string::npos) {
       ZsetItem old;

@@ -5,8 +5,10 @@
 //
 // - listpack: every (score, member) pair in one sorted buffer as [score][varint length][member].
 //   A score is one varint: an integral value of magnitude below 2^53 is stored as
-//   (zigzag(value) << 1), anything else as the varint 1 followed by the 8 bytes of the double.
-//   Like Redis's listpack (which stores the score as text), -0 is stored as 0 here.
+//   (zigzag(value) << 1), anything else (-0 included) as the varint 1 followed by the 8 bytes
+//   of the double. Like Redis's listpack, whose commands store a score as text through
+//   d2string and back, set() stores -0 as 0, except for a listpack loaded from RDB/RESTORE,
+//   where Redis keeps the text "-0" it was given (ListpackZero::kKeepSign).
 //   Lookups and rank access are linear, so this form is only for small sets.
 // - skiplist: a Table of Entries (member -> 8-byte double) for O(1) ZSCORE, plus an ordered
 //   index of fixed-capacity sorted chunks of (score, Entry*) with a Fenwick tree over the chunk
@@ -45,6 +47,9 @@ struct ZsetLimits {
   size_t max_listpack_value = 64;
 };
 
+// How set() stores a score of -0 in the listpack form (see the header comment).
+enum class ListpackZero { kAsZero, kKeepSign };
+
 struct ZsetItem {
   std::string_view member;
   double score;
@@ -72,8 +77,10 @@ class ZsetValue final : public Object {
   std::optional<double> score(std::string_view member) const;
   // Sets member's score (adding it when absent): converts to a skiplist first when the member
   // is longer than limits.max_listpack_value, after when the set grows past
-  // limits.max_listpack_entries. True when the member is new. REQUIRES: score is not NaN.
-  bool set(std::string_view member, double score, const ZsetLimits& limits);
+  // limits.max_listpack_entries. True when the member is new. A -0 score in the listpack
+  // form is stored as 0 unless `zero` says to keep its sign. REQUIRES: score is not NaN.
+  bool set(std::string_view member, double score, const ZsetLimits& limits,
+           ListpackZero zero = ListpackZero::kAsZero);
   // True when the member was there.
   bool erase(std::string_view member);
   // Removes the members of ranks [from, to]. REQUIRES: from <= to < size().

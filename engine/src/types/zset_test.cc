@@ -88,6 +88,18 @@ TEST(ZsetValue, NegativeZeroIsZeroInListpackOnlyAsInRedis) {
   sl.convert_to_skiplist();
   sl.set("a", -0.0, ZsetLimits{});
   EXPECT_TRUE(std::signbit(*sl.score("a")));
+  // A listpack loaded with the text "-0" keeps it, through a copy and a conversion too.
+  ZsetValue loaded;
+  loaded.set("a", -0.0, ZsetLimits{}, ListpackZero::kKeepSign);
+  loaded.set("b", -0.0, ZsetLimits{});
+  EXPECT_TRUE(loaded.is_listpack());
+  EXPECT_TRUE(std::signbit(*loaded.score("a")));
+  EXPECT_FALSE(std::signbit(*loaded.score("b")));
+  auto copy = loaded.clone();
+  EXPECT_TRUE(std::signbit(*static_cast<ZsetValue&>(*copy).score("a")));
+  loaded.convert_to_skiplist();
+  EXPECT_TRUE(std::signbit(*loaded.score("a")));
+  EXPECT_FALSE(std::signbit(*loaded.score("b")));
 }
 
 TEST(ZsetValue, ConvertsPastEntriesLimitAndLongMember) {

@@ -313,20 +313,22 @@ std::optional<double> ZsetValue::score(std::string_view member) const {
 bool ZsetValue::set(std::string_view member, double score, const ZsetLimits& limits,
                     ListpackZero zero) {
   if (!table_) {
-    if (zero == ListpackZero::kAsZero && score == 0) score = 0.0;  // drops the sign of -0
+    // What goes into the listpack: -0 as 0 unless kept (a conversion below stores the score
+    // as given, sign included, as Redis's skiplist does).
+    const double lp_score = zero == ListpackZero::kAsZero && score == 0 ? 0.0 : score;
     size_t pos = lp_find(member, nullptr);
     if (pos != std::string::npos) {
       ZsetItem old;
       size_t next;
       lp_item_at(pos, &old, &next);
       lp_erase_at(pos, next);
-      lp_insert(member, score);
+      lp_insert(member, lp_score);
       return false;
     }
     if (count_ + 1 > limits.max_listpack_entries || member.size() > limits.max_listpack_value) {
       convert_to_skiplist();
     } else {
-      lp_insert(member, score);
+      lp_insert(member, lp_score);
       return true;
     }
   }

@@ -100,6 +100,12 @@ TEST(ZsetValue, NegativeZeroIsZeroInListpackOnlyAsInRedis) {
   loaded.convert_to_skiplist();
   EXPECT_TRUE(std::signbit(*loaded.score("a")));
   EXPECT_FALSE(std::signbit(*loaded.score("b")));
+  // A member that converts the listpack lands in the skiplist with its -0, as in Redis.
+  ZsetValue converting;
+  converting.set("a", 1, ZsetLimits{});
+  converting.set(std::string(65, 'm'), -0.0, ZsetLimits{});
+  EXPECT_FALSE(converting.is_listpack());
+  EXPECT_TRUE(std::signbit(*converting.score(std::string(65, 'm'))));
 }
 
 TEST(ZsetValue, ConvertsPastEntriesLimitAndLongMember) {

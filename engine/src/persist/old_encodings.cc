@@ -167,19 +167,22 @@ bool zipmap_for_each(std::string_view blob,
   // the first terminator, which may come earlier (what follows it is ignored).
   if (size < 2 || static_cast<uint8_t>(blob[size - 1]) != kEnd) return false;
   const size_t last = size - 1;
-  // Reads a length (1 byte below 254, else a marker and 4 bytes LE) at pos; false when it
-  // would reach the terminator or beyond.
+  // Reads a length at pos: 1 byte below 254, else a marker (254 or 255) and 4 bytes LE; false
+  // when it would reach the terminator or beyond, or when the 5-byte form holds a length
+  // below 254 (redis-server 7.0.15 refuses such a zipmap: its converter sizes a length by
+  // its value, its validator by its first byte).
   auto read_len = [&](size_t* pos, uint64_t* len) {
     const uint8_t b = static_cast<uint8_t>(blob[*pos]);
     const size_t n = b < kBigLen ? 1 : 5;
     if (n > last - *pos) return false;
     *len = b < kBigLen ? b : get_le(blob, *pos + 1, 4);
+    if (n == 5 && *len < kBigLen) return false;
     *pos += n;
     return true;
   };
   size_t pos = 1;  // after the count byte
   size_t count = 0;
-  while (pos <= last && static_cast<uint8_t>(blob[pos]) != kEnd) {
+  while (static_cast<uint8_t>(blob[pos]) != kEnd) {
     uint64_t field_len, value_len;
     if (!read_len(&pos, &field_len)) return false;
     if (field_len > last - pos) return false;

@@ -31,9 +31,10 @@ bool ziplist_for_each(std::string_view blob, const std::function<void(std::strin
 
 // zipmap (hashes of RDB versions before 4): [zmlen: 1][(len field)(len free value+free)...]
 // [0xFF]. Calls fn(field, value) per pair, up to the first terminator. False when malformed:
-// a last byte that is not a terminator, a length running past it, no pairs (Redis refuses an
-// empty zipmap), or a count below 254 that differs from the pairs found. Bytes between the
-// first terminator and the last byte are ignored, as redis-server 7.0 does.
+// a last byte that is not a terminator, a length running past it, a length in the 5-byte form
+// that fits in one byte, no pairs (Redis refuses an empty zipmap), or a count below 254 that
+// differs from the pairs found. Bytes between the first terminator and the last byte are
+// ignored, as redis-server 7.0 does. Duplicate fields are the caller's to refuse.
 bool zipmap_for_each(std::string_view blob,
                      const std::function<void(std::string_view, std::string_view)>& fn);
 

@@ -337,6 +337,26 @@ TEST(Zipmap, StopsAtTheFirstTerminatorAsRedisDoes) {
   EXPECT_FALSE(ok);
 }
 
+TEST(Zipmap, LengthsInFiveBytesMustNeedThem) {
+  // redis-server 7.0.15 refuses a zipmap with a 5-byte length below 254, field or value
+  // (fuzz/regressions/restore_diff/zipmap-short-length-in-five-bytes; found by
+  // fuzz_restore_diff), and accepts 254 and more behind either marker, 254 or 255.
+  bool ok = true;
+  zipmap_pairs(from_hex("fe0161fe010000000000ff"), &ok);  // value length 1 in 5 bytes
+  EXPECT_FALSE(ok);
+  zipmap_pairs(from_hex("fe0161fe0000000000ff"), &ok);  // value length 0 in 5 bytes
+  EXPECT_FALSE(ok);
+  zipmap_pairs(from_hex("01fe01000000610100" "62ff"), &ok);  // field length 1 in 5 bytes
+  EXPECT_FALSE(ok);
+  const std::string big(256, 'v');
+  for (const char* marker : {"fe", "ff"}) {
+    const Pairs pairs = zipmap_pairs(
+        from_hex(std::string("010161") + marker + "0001000000") + big + "\xff", &ok);
+    EXPECT_TRUE(ok) << marker;
+    EXPECT_EQ(pairs, (Pairs{{"a", big}})) << marker;
+  }
+}
+
 TEST(Zipmap, CorruptBlobsNeverEscapeTheBuffer) {
   const std::string good = make_zipmap({{"a", "1"}, {"field", std::string(300, 'v')},
                                         {std::string(254, 'k'), "x"}}, 2);

@@ -87,6 +87,11 @@ TEST(RespValueTest, IncompleteAndMalformed) {
   EXPECT_EQ(parse_resp("$x\r\n", &v, &used), ParseStatus::kMalformed);
   EXPECT_EQ(parse_resp("$2\r\nabcd\r\n", &v, &used), ParseStatus::kMalformed);
   EXPECT_EQ(parse_resp("#x\r\n", &v, &used), ParseStatus::kMalformed);
+  // A map or attribute whose element count (2 per pair) does not fit in 64 bits: malformed,
+  // not an overflow (found by fuzz_resp_reply: fuzz/regressions/resp_reply/).
+  EXPECT_EQ(parse_resp("%8888888888800903056\r\n", &v, &used), ParseStatus::kMalformed);
+  EXPECT_EQ(parse_resp("|4611686018427387904\r\n", &v, &used), ParseStatus::kMalformed);
+  EXPECT_EQ(parse_resp("%4611686018427387903\r\n", &v, &used), ParseStatus::kIncomplete);
 }
 
 TEST(RespValueTest, ConsumesOneReplyAndReencodes) {

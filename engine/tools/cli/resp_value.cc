@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <limits>
 
 namespace kevy::cli {
 namespace {
@@ -61,7 +62,10 @@ class Parser {
           return ParseStatus::kOk;
         }
         if (n < 0) return ParseStatus::kMalformed;
-        const int64_t count = (type == '%' || type == '|') ? 2 * n : n;
+        const bool pairs = type == '%' || type == '|';
+        // A map or attribute of more than INT64_MAX / 2 pairs has no element count.
+        if (pairs && n > std::numeric_limits<int64_t>::max() / 2) return ParseStatus::kMalformed;
+        const int64_t count = pairs ? 2 * n : n;
         std::vector<RespValue> elems;
         for (int64_t i = 0; i < count; ++i) {
           RespValue e;

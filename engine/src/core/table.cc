@@ -12,15 +12,6 @@ constexpr uint64_t kPtrMask = (uint64_t{1} << 48) - 1;
 constexpr unsigned kMinBits = 3;
 constexpr size_t kMaxDistLimit = 255;
 
-uint64_t fmix64(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  k *= 0xc4ceb9fe1a85ec53ULL;
-  k ^= k >> 33;
-  return k;
-}
-
 inline Entry* ptr_of(uint64_t w) { return reinterpret_cast<Entry*>(w & kPtrMask); }
 inline size_t dist_of(uint64_t w) { return static_cast<size_t>(w >> 56); }
 inline uint64_t tag_of_hash(uint64_t h) { return h & 0xff; }
@@ -32,8 +23,6 @@ inline uint64_t make_word(Entry* e, uint64_t tag, size_t dist) {
 }
 
 }  // namespace
-
-uint64_t hash_key(std::string_view key) { return fmix64(std::hash<std::string_view>{}(key)); }
 
 Table::Table(Table&& o) noexcept
     : slots_(std::move(o.slots_)), bits_(std::exchange(o.bits_, 0)),

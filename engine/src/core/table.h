@@ -20,10 +20,9 @@
 #include <vector>
 
 #include "core/entry.h"
+#include "core/key_hash.h"
 
 namespace kevy {
-
-uint64_t hash_key(std::string_view key);
 
 class Table {
  public:

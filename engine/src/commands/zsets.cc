@@ -672,8 +672,11 @@ Reply range_command(CommandContext& ctx, Args argv) {
 }
 
 // ZRANGESTORE dst src min max [BYSCORE|BYLEX] [REV] [LIMIT offset count]: stores the range
-// as a new zset (replacing dst and its TTL) with the encoding of a new zset of its size, or
-// deletes dst when the range is empty (or src missing). Replies the stored size.
+// as a new zset (replacing dst and its TTL), or deletes dst when the range is empty (or src
+// missing). Replies the stored size. As in Redis 7.0, the new zset's encoding is chosen by
+// its size alone (no member-length hint): a range of up to zset-max-listpack-entries starts
+// as a listpack and converts at its first long member, so a -0 score copied before that
+// member becomes 0 (the listpack stores no -0), and one copied after keeps its sign.
 Reply zrangestore_command(CommandContext& ctx, Args argv) {
   Reply error;
   auto req = parse_range(argv, 2, RangeBy::kAuto, std::nullopt, true, &error);
@@ -682,15 +685,9 @@ Reply zrangestore_command(CommandContext& ctx, Args argv) {
   if (!src.ok()) return error_of(src.status());
   // Views into src, valid until the store below replaces any key.
   std::vector<ZsetItem> items;
-  size_t longest = 0;
-  if (*src != nullptr) {
-    visit_range(**src, *req, [&](const ZsetItem& it) {
-      items.push_back(it);
-      longest = std::max(longest, it.member.size());
-    });
-  }
+  if (*src != nullptr) visit_range(**src, *req, [&](const ZsetItem& it) { items.push_back(it); });
   const ZsetLimits limits = zset_limits(ctx.ks);
-  auto result = ZsetValue::new_for_size(items.size(), longest, limits);
+  auto result = ZsetValue::new_for_size(items.size(), /*max_member_len=*/0, limits);
   for (const ZsetItem& it : items) result->set(it.member, it.score, limits);
   return Reply::integer(
       static_cast<int64_t>(store_zset(ctx, argv[1], std::move(result), "zrangestore")));

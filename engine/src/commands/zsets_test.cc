@@ -4763,6 +4763,23 @@ TEST_F(ZsetCommandsTest, ZrangestoreResultEncoding) {
   EXPECT_EQ(run({"zrange", "d", "-1", "-1"}), "*1\r\n$4\r\nm160\r\n");
 }
 
+// Recorded from redis-server 7.0.15: a range of at most zset-max-listpack-entries members
+// starts as a listpack even when a member is too long for it (Redis gives zsetTypeCreate no
+// length hint), so a -0 score copied before the long member is stored as 0; one copied after
+// the conversion (REV: the long member comes first) keeps its sign.
+TEST_F(ZsetCommandsTest, ZrangestoreDropsTheSignOfZeroCopiedBeforeTheConversion) {
+  const std::string long_member(65, 'x');
+  EXPECT_EQ(run({"zadd", "s", "2", long_member, "-0", "a"}), ":2\r\n");
+  EXPECT_EQ(run({"zscore", "s", "a"}), "$2\r\n-0\r\n");
+  EXPECT_EQ(run({"zrangestore", "d", "s", "0", "-1"}), ":2\r\n");
+  EXPECT_EQ(encoding("d"), kSkiplist);
+  EXPECT_EQ(run({"zscore", "d", "a"}), "$1\r\n0\r\n");
+  EXPECT_EQ(run({"zrangestore", "d2", "s", "-inf", "+inf", "byscore"}), ":2\r\n");
+  EXPECT_EQ(run({"zscore", "d2", "a"}), "$1\r\n0\r\n");
+  EXPECT_EQ(run({"zrangestore", "d3", "s", "0", "-1", "rev"}), ":2\r\n");
+  EXPECT_EQ(run({"zscore", "d3", "a"}), "$2\r\n-0\r\n");
+}
+
 // Large sets: every range command agrees with the obvious model on a skiplist.
 TEST_F(ZsetCommandsTest, RangesOnALargeSkiplist) {
   zadd_range("z", 0, 1000);

@@ -24,6 +24,12 @@ Reply help_reply(const std::string_view (&lines)[N]) {
   return Reply::array(std::move(out));
 }
 
+// SRANDMEMBER, HRANDFIELD and ZRANDMEMBER with a negative count reply |count| picks (with
+// repetition). The whole reply is built in memory before it is sent, so beyond this many picks
+// kevy refuses with "value is out of range" instead of exhausting memory; redis-server streams
+// any count (corpus/known-divergences.txt).
+inline constexpr int64_t kMaxRandomPicks = int64_t{1} << 24;
+
 inline Reply wrong_type() { return Reply::error(err::kWrongType); }
 inline Reply syntax_error() { return Reply::error(err::kSyntax); }
 

@@ -17,9 +17,6 @@ namespace kevy {
 namespace {
 
 constexpr int64_t kLongMax = std::numeric_limits<int64_t>::max();
-// HRANDFIELD with a negative count replies |count| picks; Redis would try to build any size.
-// Beyond this many picks kevy refuses with "value is out of range" instead of exhausting memory.
-constexpr int64_t kMaxRandomPicks = int64_t{1} << 24;
 
 Reply error_of(const Status& s) { return Reply::error(s.message()); }
 

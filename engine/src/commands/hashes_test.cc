@@ -1158,5 +1158,14 @@ TEST_F(HashesTest, TypedApiErrors) {
             "ERR wrong number of arguments for 'hset' command");
 }
 
+// kevy's one divergence here (corpus/known-divergences.txt): beyond kMaxRandomPicks picks a
+// negative count is refused instead of building a reply of that size, as redis-server would.
+TEST_F(HashesTest, NegativeCountBeyondTheCapIsOutOfRange) {
+  run({"hset", "h", "f", "v"});
+  EXPECT_EQ(run({"hrandfield", "h", "-16777217"}), "-ERR value is out of range\r\n");
+  EXPECT_EQ(run({"hrandfield", "h", "-16777217", "withvalues"}), "-ERR value is out of range\r\n");
+  EXPECT_EQ(run({"hrandfield", "h", "-3"}), "*3\r\n$1\r\nf\r\n$1\r\nf\r\n$1\r\nf\r\n");
+}
+
 }  // namespace
 }  // namespace kevy

@@ -16,10 +16,6 @@
 namespace kevy {
 namespace {
 
-// SRANDMEMBER with a negative count replies |count| picks; beyond this many kevy refuses with
-// "value is out of range" instead of exhausting memory (as HRANDFIELD does).
-constexpr int64_t kMaxRandomPicks = int64_t{1} << 24;
-
 Reply error_of(const Status& s) { return Reply::error(s.message()); }
 
 size_t max_intset(const Keyspace& ks) { return ks.options().set_max_intset_entries; }

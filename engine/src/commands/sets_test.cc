@@ -1349,5 +1349,14 @@ TEST_F(SetsTest, TypedApi) {
   EXPECT_EQ(run({"object", "encoding", "b"}), kHashtable);
 }
 
+// kevy's one divergence here (corpus/known-divergences.txt): beyond kMaxRandomPicks picks a
+// negative count is refused instead of building a reply of that size, as redis-server would.
+TEST_F(SetsTest, NegativeCountBeyondTheCapIsOutOfRange) {
+  run({"sadd", "s", "m"});
+  EXPECT_EQ(run({"srandmember", "s", "-16777217"}), "-ERR value is out of range\r\n");
+  EXPECT_EQ(run({"srandmember", "s", "-9223372036854775807"}), "-ERR value is out of range\r\n");
+  EXPECT_EQ(run({"srandmember", "s", "-3"}), "*3\r\n$1\r\nm\r\n$1\r\nm\r\n$1\r\nm\r\n");
+}
+
 }  // namespace
 }  // namespace kevy

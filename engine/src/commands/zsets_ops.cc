@@ -29,9 +29,6 @@
 namespace kevy {
 namespace {
 
-// ZRANDMEMBER with a negative count replies |count| picks; beyond this many kevy refuses with
-// "value is out of range" instead of exhausting memory (as HRANDFIELD and SRANDMEMBER do).
-constexpr int64_t kMaxRandomPicks = int64_t{1} << 24;
 constexpr int64_t kLongMax = std::numeric_limits<int64_t>::max();
 
 Reply error_of(const Status& s) { return Reply::error(s.message()); }

@@ -180,6 +180,7 @@ Summary run(const Options& o, std::ostream& log) {
   std::map<std::string, long> encodings;
   long expires = 0;
   int identical_incr = 0;
+  int redis_reload_changed = 0;
   const int first = o.only >= 0 ? o.only : 0;
   const int last = o.only >= 0 ? o.only + 1 : o.sequences;
   for (int i = first; i < last; ++i) {
@@ -199,6 +200,7 @@ Summary run(const Options& o, std::ostream& log) {
     for (int p = 0; p < 7; ++p) phases[p] += t.phase[p];
     for (const auto& [e, n] : t.encodings) encodings[e] += n;
     identical_incr += t.incr_identical ? 1 : 0;
+    redis_reload_changed += t.redis_reload_changed ? 1 : 0;
     if (o.verbose) {
       log << "sequence " << i << ": " << t.commands << " commands, " << t.keys << " keys, "
           << (t.ok() ? "same" : "DIFFERENT") << "\n";
@@ -253,6 +255,8 @@ Summary run(const Options& o, std::ostream& log) {
     log << "\n  live keys by encoding (redis):";
     for (const auto& [e, n] : encodings) log << " " << e << " " << n;
     log << "; with a TTL: " << expires << "\n";
+    log << "  redis-server's own reload changed the data in " << redis_reload_changed
+        << " sequences (the loaders were then held to redis<-redis)\n";
     if (o.mode == Persistence::kAof) {
       log << "  kevy's *.incr.aof byte-identical to redis's in " << identical_incr << " of "
           << s.sequences << " sequences (information: equal data is what is checked)\n";

@@ -55,6 +55,10 @@ struct Options {
   // list-max-listpack-size: a quicklist node holds at most this many elements when positive,
   // or at most 4/8/16/32/64 KiB for -1..-5 (-2, 8 KiB, by default).
   int list_max_listpack_size = -2;
+  // list-compress-depth: how many quicklist nodes at each end of a list stay uncompressed
+  // (0: none is compressed). kevy keeps lists uncompressed in memory; the nodes Redis would
+  // hold LZF-compressed are written compressed in RDB files and DUMP payloads, as Redis does.
+  int list_compress_depth = 0;
   // zset-max-listpack-entries / zset-max-listpack-value: a sorted set stays listpack-encoded
   // while it has at most this many members and no member longer than this many bytes.
   size_t zset_max_listpack_entries = 128;

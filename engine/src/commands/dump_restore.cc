@@ -35,8 +35,8 @@ bool config_yes(CommandContext& ctx, std::string_view name) {
 Reply dump_command(CommandContext& ctx, Args argv) {
   const Entry* e = ctx.ks.lookup_read(ctx.db(), argv[1]);
   if (e == nullptr) return Reply::null();
-  return Reply::bulk(dump_payload(*e, config_yes(ctx, "rdbcompression"),
-                                  ctx.ks.options().list_max_listpack_size));
+  return Reply::bulk(
+      dump_payload(*e, config_yes(ctx, "rdbcompression"), rdb::list_layout(ctx.ks.options())));
 }
 
 // objectSetLRUOrLFU: under an LFU policy FREQ sets the counter; otherwise IDLETIME sets the
@@ -144,15 +144,22 @@ Reply restore_command(CommandContext& ctx, Args argv) {
 
 }  // namespace
 
-std::string dump_payload(const Entry& e, bool compress, int list_max_listpack_size) {
+std::string dump_payload(const Entry& e, bool compress, const rdb::ListLayout& lists) {
   std::string out;
   rdb::RdbWriter w(&out, compress);
   w.byte(rdb::value_type(e));
-  rdb::write_value(w, e, list_max_listpack_size);
+  rdb::write_value(w, e, lists);
   w.byte(static_cast<uint8_t>(rdb::kVersion & 0xff));
   w.byte(static_cast<uint8_t>(rdb::kVersion >> 8));
   w.le64(crc64(0, out.data(), out.size()));
   return out;
+}
+
+size_t serialized_length(const Entry& e, bool compress, const rdb::ListLayout& lists) {
+  std::string out;
+  rdb::RdbWriter w(&out, compress);
+  rdb::write_value(w, e, lists);
+  return out.size();
 }
 
 bool dump_payload_valid(std::string_view payload) {

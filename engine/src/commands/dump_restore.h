@@ -8,12 +8,17 @@
 
 #include "core/entry.h"
 #include "kevy/config.h"
+#include "persist/rdb_value.h"
 
 namespace kevy {
 
-// DUMP's payload for e's value. compress: rdbcompression (LZF for long strings and blobs).
-// list_max_listpack_size decides where list nodes end (see rdb::write_value).
-std::string dump_payload(const Entry& e, bool compress, int list_max_listpack_size);
+// DUMP's payload for e's value. compress: rdbcompression (LZF for long strings and blobs);
+// lists: where list nodes end and which are compressed (see rdb::write_value).
+std::string dump_payload(const Entry& e, bool compress, const rdb::ListLayout& lists);
+
+// Bytes of e's value in RDB form: DUMP's payload without its type byte and footer, which is
+// what Redis's rdbSavedObjectLen counts (DEBUG OBJECT's serializedlength).
+size_t serialized_length(const Entry& e, bool compress, const rdb::ListLayout& lists);
 
 // Redis's verifyDumpPayload: at least 10 bytes, a footer version not above ours (older ones are
 // accepted) and a matching CRC64.

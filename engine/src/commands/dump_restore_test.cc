@@ -255,6 +255,65 @@ TEST_F(DumpRestoreTest, ListNodeBoundariesAsRedis) {
   }
 }
 
+// RPUSH l of n node_element()s under list-compress-depth, rdbcompression and
+// list-max-listpack-size, recorded from redis-server 7.0.15: DUMP's length and CRC64, and
+// DEBUG OBJECT from serializedlength on (lru fields left out). Redis writes the nodes it
+// keeps compressed (past `depth` at each end, 48 bytes or more, 8 or more saved) as LZF blobs
+// even with rdbcompression no; nodes under 48 bytes and lists of fewer than 2 * depth nodes
+// stay raw.
+struct CompressedListCase {
+  int depth;
+  const char* rdbcompression;
+  int fill, size, n;
+  size_t payload_len;
+  const char* crc_hex;
+  const char* debug_object;
+};
+constexpr CompressedListCase kCompressedListCases[] = {
+    {1, "no", -2, 100, 200, 12920, "0e7944d8a169aa70", "serializedlength:12909 ql_nodes:3 ql_avg_node:66.67 ql_listpack_max:-2 ql_compressed:1 ql_uncompressed_size:20621"},
+    {2, "no", -2, 100, 400, 25830, "4293972873b7d227", "serializedlength:25819 ql_nodes:6 ql_avg_node:66.67 ql_listpack_max:-2 ql_compressed:1 ql_uncompressed_size:41242"},
+    {1, "no", 3, 30, 12, 288, "f9c61c748b1cd5aa", "serializedlength:277 ql_nodes:4 ql_avg_node:3.00 ql_listpack_max:3 ql_compressed:1 ql_uncompressed_size:412"},
+    {1, "no", 3, 10, 12, 192, "3bb36b68a9317208", "serializedlength:181 ql_nodes:4 ql_avg_node:3.00 ql_listpack_max:3 ql_compressed:1 ql_uncompressed_size:172"},
+    {1, "yes", 3, 30, 12, 141, "de24a61d4924499f", "serializedlength:130 ql_nodes:4 ql_avg_node:3.00 ql_listpack_max:3 ql_compressed:1 ql_uncompressed_size:412"},
+    {3, "no", -1, 40, 800, 22994, "767ade98a059cbc0", "serializedlength:22983 ql_nodes:9 ql_avg_node:88.89 ql_listpack_max:-1 ql_compressed:1 ql_uncompressed_size:33663"},
+    {1, "no", 5, 1, 40, 164, "ef093e7c34adbfe9", "serializedlength:153 ql_nodes:8 ql_avg_node:5.00 ql_listpack_max:5 ql_compressed:1 ql_uncompressed_size:136"},
+    {2, "no", 2, 60, 3, 218, "eb52c62e5dcdb4cf", "serializedlength:207 ql_nodes:2 ql_avg_node:1.50 ql_listpack_max:2 ql_compressed:1 ql_uncompressed_size:200"},
+};
+
+TEST_F(DumpRestoreTest, CompressedListNodesAsRedis) {
+  for (const CompressedListCase& c : kCompressedListCases) {
+    const std::string what = "depth " + std::to_string(c.depth) + " rdbcompression " +
+                             c.rdbcompression + " fill " + std::to_string(c.fill) + " size " +
+                             std::to_string(c.size);
+    cmd({"FLUSHALL"});
+    ASSERT_EQ(text({"CONFIG", "SET", "list-compress-depth", std::to_string(c.depth)}), "OK");
+    ASSERT_EQ(text({"CONFIG", "SET", "rdbcompression", c.rdbcompression}), "OK");
+    ASSERT_EQ(text({"CONFIG", "SET", "list-max-listpack-size", std::to_string(c.fill)}), "OK");
+    std::vector<std::string> argv = {"RPUSH", "l"};
+    for (int i = 0; i < c.n; ++i) argv.push_back(node_element(i, c.size));
+    cmd(argv);
+    const std::string payload = text({"DUMP", "l"});
+    EXPECT_EQ(payload.size(), c.payload_len) << what;
+    EXPECT_EQ(to_hex(payload.substr(payload.size() - 8)), c.crc_hex) << what;
+    // DEBUG OBJECT without the address and lru fields.
+    const std::string line = text({"DEBUG", "OBJECT", "l"});
+    std::string fields;
+    for (size_t at = line.find("serializedlength"); at < line.size();) {
+      size_t end = line.find(' ', at);
+      if (end == std::string::npos) end = line.size();
+      const std::string field = line.substr(at, end - at);
+      if (field.rfind("lru", 0) != 0) fields += (fields.empty() ? "" : " ") + field;
+      at = end + 1;
+    }
+    EXPECT_EQ(fields, c.debug_object) << what;
+    // The payload loads back to the same list.
+    ASSERT_EQ(restore(payload), "OK") << what;
+    EXPECT_EQ(contents("r"), contents("l")) << what;
+  }
+  reset_config();
+  ASSERT_EQ(text({"CONFIG", "SET", "list-compress-depth", "0"}), "OK");
+}
+
 TEST_F(DumpRestoreTest, RedisPayloadsRestoreToTheSameContentsAndEncoding) {
   for (const DumpCase& c : cases().dumps) {
     build(c);

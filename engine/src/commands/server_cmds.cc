@@ -13,11 +13,14 @@
 #include "commands/client_info.h"
 #include "commands/command_table.h"
 #include "commands/debug_digest.h"
+#include "commands/dump_restore.h"
 #include "commands/errors.h"
 #include "commands/keyspace.h"
 #include "commands/persist_cmds.h"
 #include "commands/pubsub_cmds.h"
 #include "core/numbers.h"
+#include "persist/rdb_value.h"
+#include "types/list.h"
 
 namespace kevy {
 namespace {
@@ -132,51 +135,20 @@ Reply swapdb_command(CommandContext& ctx, Args argv) {
 
 // ---- DEBUG ----
 
-// Bytes of an RDB length prefix (6-bit, 14-bit, 32-bit or 64-bit form).
-size_t rdb_length_size(uint64_t len) {
-  if (len < (1u << 6)) return 1;
-  if (len < (1u << 14)) return 2;
-  return len <= UINT32_MAX ? 5 : 9;
-}
-
-// Bytes of RDB's integer string encoding of v (type byte + 1, 2 or 4 bytes), or 0 when v does
-// not fit in 32 bits.
-size_t rdb_int_size(int64_t v) {
-  if (v >= INT8_MIN && v <= INT8_MAX) return 2;
-  if (v >= INT16_MIN && v <= INT16_MAX) return 3;
-  if (v >= INT32_MIN && v <= INT32_MAX) return 5;
-  return 0;
-}
-
-// What RDB would write for a string value: integers that fit 32 bits (and canonical integer
-// strings of up to 11 bytes) as integers, everything else as length + bytes. Redis would
-// LZF-compress strings over 20 bytes when that saves space; that is not modelled, so such
-// strings report their uncompressed size.
-size_t rdb_string_size(const Entry* e) {
-  if (e->encoding() == Encoding::kInt) {
-    if (size_t n = rdb_int_size(e->int_value())) return n;
-    char buf[24];
-    const size_t len = format_int64(e->int_value(), buf);
-    return rdb_length_size(len) + len;
-  }
-  const std::string_view s = e->str();
-  if (s.size() <= 11) {
-    // parse_int64 accepts only canonical text, so the value would print back as s.
-    if (auto v = parse_int64(s)) {
-      if (size_t n = rdb_int_size(*v)) return n;
-    }
-  }
-  return rdb_length_size(s.size()) + s.size();
-}
-
 // DEBUG OBJECT key: Redis's one-line summary. It reads the table directly: no expiry, no
 // stats, no touch. `Value at` is the entry's address and `lru` its raw stamp, so neither can
-// equal Redis's; serializedlength is computed for strings only (0 for other types), and the
-// quicklist details Redis appends for lists are not produced.
+// equal Redis's. serializedlength is the value's RDB form (DUMP's payload without type byte
+// and footer, LZF per rdbcompression). For a list, the quicklist fields describe the nodes
+// DUMP writes and the current list-max-listpack-size / list-compress-depth (Redis reports
+// the ones the list was created with).
 Reply debug_object(CommandContext& ctx, std::string_view key) {
   const Entry* e = ctx.ks.db(ctx.db()).main.find(key);
   if (e == nullptr) return Reply::error(err::kNoSuchKey);
-  const size_t serialized = e->is_string() ? rdb_string_size(e) : 0;
+  const auto config = [&](std::string_view name) {
+    return ctx.ks.instance().config.get(name, ctx.ks.options()).value_or("");
+  };
+  const rdb::ListLayout lists = rdb::list_layout(ctx.ks.options());
+  const size_t serialized = serialized_length(*e, config("rdbcompression") == "yes", lists);
   char line[256];
   std::snprintf(line, sizeof line,
                 "Value at:%p refcount:%lld encoding:%s serializedlength:%zu lru:%u "
@@ -184,7 +156,20 @@ Reply debug_object(CommandContext& ctx, std::string_view key) {
                 static_cast<const void*>(e), static_cast<long long>(object_refcount(ctx.ks, e)),
                 std::string(encoding_name(e->encoding())).c_str(), serialized, e->lru(),
                 static_cast<unsigned long long>(ctx.ks.idle_ms(e) / 1000));
-  return Reply::simple(line);
+  std::string out = line;
+  if (e->type() == ObjType::kList) {
+    const auto& list = *static_cast<const ListObject*>(e->object());
+    const rdb::QuicklistShape shape = rdb::quicklist_shape(list, lists.fill);
+    const double avg = shape.nodes == 0 ? 0 : static_cast<double>(list.size()) /
+                                                  static_cast<double>(shape.nodes);
+    std::snprintf(line, sizeof line,
+                  " ql_nodes:%zu ql_avg_node:%.2f ql_listpack_max:%d ql_compressed:%d "
+                  "ql_uncompressed_size:%zu",
+                  shape.nodes, avg, lists.fill, lists.compress_depth != 0 ? 1 : 0,
+                  shape.bytes);
+    out += line;
+  }
+  return Reply::simple(out);
 }
 
 // DEBUG SLEEP seconds: the argument is read with strtod (so "abc" is 0 and "0x10" is 16) and

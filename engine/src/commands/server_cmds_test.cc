@@ -270,6 +270,33 @@ TEST_F(ServerCmdTest, DebugObjectLine) {
   EXPECT_EQ(object_line("a\0b"sv),
             "+Value at:ADDR refcount:1 encoding:embstr serializedlength:1 lru:" + lru +
                 " lru_seconds_idle:3\r\n");
+  // serializedlength is the value's RDB form, LZF included (rdbcompression yes), for every
+  // type; lists add their quicklist fields. Recorded from redis-server 7.0.15.
+  run({"SET", "long", std::string(100, 's')});
+  run({"HSET", "h", "f", "v"});
+  run({"HSET", "hh", "f", std::string(100, 'v')});
+  run({"ZADD", "z", "1", "a"});
+  run({"ZADD", "zz", "1", std::string(100, 'm'), "2", "b"});
+  run({"SADD", "st", "1", "2"});
+  run({"RPUSH", "l", "a", "b", "1", "2"});
+  const auto fields = [&](std::string_view key) {
+    const std::string line = object_line(key);
+    const size_t from = line.find("serializedlength");
+    const size_t lru = line.find(" lru:");
+    const size_t idle_end = line.find(' ', line.find("lru_seconds_idle"));
+    std::string out = line.substr(from, lru - from);
+    if (idle_end != std::string::npos) out += line.substr(idle_end, line.size() - 2 - idle_end);
+    return out;
+  };
+  EXPECT_EQ(fields("long"), "serializedlength:13");
+  EXPECT_EQ(fields("h"), "serializedlength:14");
+  EXPECT_EQ(fields("hh"), "serializedlength:16");
+  EXPECT_EQ(fields("z"), "serializedlength:13");
+  EXPECT_EQ(fields("zz"), "serializedlength:32");
+  EXPECT_EQ(fields("st"), "serializedlength:13");
+  EXPECT_EQ(fields("l"),
+            "serializedlength:20 ql_nodes:1 ql_avg_node:4.00 ql_listpack_max:-2 "
+            "ql_compressed:0 ql_uncompressed_size:17");
   // DEBUG OBJECT reads the table directly: an expired key is still there, and not touched.
   run({"SET", "t", "v", "PX", "100"});
   advance_ms(200);

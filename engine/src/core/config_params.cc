@@ -146,7 +146,7 @@ constexpr ParamSpec kParams[] = {
     boolean("lazyfree-lazy-user-flush", "no"),
     integer("lfu-decay-time", "1", 0, kIntMax).bound_to(Bind::kLfuDecayTime),
     integer("lfu-log-factor", "10", 0, kIntMax).bound_to(Bind::kLfuLogFactor),
-    integer("list-compress-depth", "0", 0, kIntMax),
+    integer("list-compress-depth", "0", 0, kIntMax).bound_to(Bind::kListCompressDepth),
     integer("list-max-listpack-size", "-2", kIntMin, kIntMax)
         .with_alias("list-max-ziplist-size")
         .bound_to(Bind::kListMaxListpackSize),

@@ -61,6 +61,7 @@ enum class Bind : uint8_t {
   kHashMaxListpackEntries,
   kHashMaxListpackValue,
   kListMaxListpackSize,
+  kListCompressDepth,
   kSetMaxIntsetEntries,
   kZsetMaxListpackEntries,
   kZsetMaxListpackValue,

@@ -48,6 +48,7 @@ std::string bound_value(Bind bind, const Options& o) {
     case Bind::kHashMaxListpackEntries: return std::to_string(o.hash_max_listpack_entries);
     case Bind::kHashMaxListpackValue: return std::to_string(o.hash_max_listpack_value);
     case Bind::kListMaxListpackSize: return std::to_string(o.list_max_listpack_size);
+    case Bind::kListCompressDepth: return std::to_string(o.list_compress_depth);
     case Bind::kSetMaxIntsetEntries: return std::to_string(o.set_max_intset_entries);
     case Bind::kZsetMaxListpackEntries: return std::to_string(o.zset_max_listpack_entries);
     case Bind::kZsetMaxListpackValue: return std::to_string(o.zset_max_listpack_value);
@@ -82,6 +83,7 @@ void write_bound(Bind bind, const std::string& canonical, Options& o) {
     case Bind::kHashMaxListpackEntries: o.hash_max_listpack_entries = static_cast<size_t>(n); break;
     case Bind::kHashMaxListpackValue: o.hash_max_listpack_value = static_cast<size_t>(n); break;
     case Bind::kListMaxListpackSize: o.list_max_listpack_size = static_cast<int>(n); break;
+    case Bind::kListCompressDepth: o.list_compress_depth = static_cast<int>(n); break;
     case Bind::kSetMaxIntsetEntries: o.set_max_intset_entries = static_cast<size_t>(n); break;
     case Bind::kZsetMaxListpackEntries: o.zset_max_listpack_entries = static_cast<size_t>(n); break;
     case Bind::kZsetMaxListpackValue: o.zset_max_listpack_value = static_cast<size_t>(n); break;

@@ -170,7 +170,7 @@ Status serialize(Keyspace& ks, const SaveParams& params, std::string* out, const
       }
       w.byte(value_type(*e));
       w.string(e->key());
-      write_value(w, *e, ks.options().list_max_listpack_size);
+      write_value(w, *e, list_layout(ks.options()));
       if (out->size() >= kDrainBytes) flush();
     });
   }

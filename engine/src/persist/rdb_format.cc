@@ -82,15 +82,19 @@ void RdbWriter::string(std::string_view s) {
     std::string packed(s.size() - 4, '\0');
     const size_t n = lzf_compress(s.data(), s.size(), packed.data(), packed.size());
     if (n > 0) {
-      byte((kEncoded << 6) | kEncLzf);
-      length(n);
-      length(s.size());
-      raw(std::string_view(packed.data(), n));
+      lzf_blob(std::string_view(packed.data(), n), s.size());
       return;
     }
   }
   length(s.size());
   raw(s);
+}
+
+void RdbWriter::lzf_blob(std::string_view compressed, size_t original_size) {
+  byte((kEncoded << 6) | kEncLzf);
+  length(compressed.size());
+  length(original_size);
+  raw(compressed);
 }
 
 void RdbWriter::integer_string(int64_t v) {

@@ -75,6 +75,9 @@ class RdbWriter {
   // INT8/16/32; else, with compression on and more than 20 bytes, as LZF when lzf_compress
   // fits it in len - 4 bytes; else as length + bytes.
   void string(std::string_view s);
+  // rdbSaveLzfBlob: LZF-compressed bytes of a string of original_size bytes (the encoded
+  // LZF marker, both lengths, the compressed bytes).
+  void lzf_blob(std::string_view compressed, size_t original_size);
   // rdbSaveLongLongAsStringObject: INT8/16/32 when it fits, else the decimal text.
   void integer_string(int64_t v);
   void millis(int64_t unix_ms);   // 8 bytes LE

@@ -8,11 +8,13 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/numbers.h"
 #include "persist/listpack.h"
+#include "persist/lzf.h"
 #include "persist/old_encodings.h"
 #include "types/hash.h"
 #include "types/list.h"
@@ -85,25 +87,27 @@ bool node_allows(size_t node_bytes, size_t node_count, size_t len, int fill) {
   return node_count + 1 <= static_cast<size_t>(fill == 0 ? 1 : fill);
 }
 
-void write_list(RdbWriter& w, const ListObject& list, int fill) {
-  // Nodes are built first: the node count precedes them.
-  struct Node {
-    bool plain = false;
-    std::string bytes;  // the plain element, or the finished listpack
-  };
-  std::vector<Node> nodes;
+// One quicklist node as write_list writes it.
+struct QuicklistNode {
+  bool plain = false;
+  std::string bytes;  // the plain element, or the finished listpack
+};
+
+// The nodes quicklistPushTail would give the list's elements, in order.
+std::vector<QuicklistNode> quicklist_nodes(const ListObject& list, int fill) {
+  std::vector<QuicklistNode> nodes;
   listpack::Builder lp;
   size_t lp_bytes = kListpackEmptyBytes;
   bool open = false;  // lp holds the tail node
   auto close = [&] {
-    if (open) nodes.push_back(Node{false, lp.finish()});
+    if (open) nodes.push_back(QuicklistNode{false, lp.finish()});
     open = false;
     lp_bytes = kListpackEmptyBytes;
   };
   list.visit(0, false, [&](size_t, std::string_view v) {
     if (v.size() >= kPlainThreshold) {
       close();
-      nodes.push_back(Node{true, std::string(v)});
+      nodes.push_back(QuicklistNode{true, std::string(v)});
       return true;
     }
     if (open && !node_allows(lp_bytes, lp.count(), v.size(), fill)) close();
@@ -113,10 +117,36 @@ void write_list(RdbWriter& w, const ListObject& list, int fill) {
     return true;
   });
   close();
+  return nodes;
+}
+
+// The LZF form Redis keeps node `i` of `count` in (__quicklistCompressNode), or nullopt when
+// it stays raw: inside the compress depth of either end, or in a list of fewer than
+// 2 * depth nodes, or smaller than 48 bytes, or when compression saves less than 8 bytes.
+std::optional<std::string> compressed_node(const QuicklistNode& n, size_t i, size_t count,
+                                           int depth) {
+  constexpr size_t kMinCompressBytes = 48, kMinCompressImprove = 8;
+  const auto d = static_cast<size_t>(depth);
+  if (depth <= 0 || n.plain || count < 2 * d || i < d || i >= count - d) return std::nullopt;
+  if (n.bytes.size() < kMinCompressBytes) return std::nullopt;
+  std::string out(n.bytes.size(), '\0');
+  const size_t len = lzf_compress(n.bytes.data(), n.bytes.size(), out.data(), out.size());
+  if (len == 0 || len + kMinCompressImprove >= n.bytes.size()) return std::nullopt;
+  out.resize(len);
+  return out;
+}
+
+void write_list(RdbWriter& w, const ListObject& list, const ListLayout& layout) {
+  const std::vector<QuicklistNode> nodes = quicklist_nodes(list, layout.fill);
   w.length(nodes.size());
-  for (const Node& n : nodes) {
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const QuicklistNode& n = nodes[i];
     w.length(n.plain ? kQuicklistNodePlain : kQuicklistNodePacked);
-    w.string(n.bytes);
+    if (auto lzf = compressed_node(n, i, nodes.size(), layout.compress_depth)) {
+      w.lzf_blob(*lzf, n.bytes.size());
+    } else {
+      w.string(n.bytes);
+    }
   }
 }
 
@@ -208,7 +238,7 @@ uint8_t value_type(const Entry& e) {
   return kTypeString;
 }
 
-void write_value(RdbWriter& w, const Entry& e, int list_fill) {
+void write_value(RdbWriter& w, const Entry& e, const ListLayout& lists) {
   switch (e.type()) {
     case ObjType::kString:
       if (e.encoding() == Encoding::kInt) {
@@ -218,7 +248,7 @@ void write_value(RdbWriter& w, const Entry& e, int list_fill) {
       }
       return;
     case ObjType::kList:
-      write_list(w, *static_cast<const ListObject*>(e.object()), list_fill);
+      write_list(w, *static_cast<const ListObject*>(e.object()), lists);
       return;
     case ObjType::kSet:
       write_set(w, *static_cast<const SetValue*>(e.object()));
@@ -234,6 +264,19 @@ void write_value(RdbWriter& w, const Entry& e, int list_fill) {
   }
 }
 
-void write_value(RdbWriter& w, const Entry& e) { write_value(w, e, Options{}.list_max_listpack_size); }
+void write_value(RdbWriter& w, const Entry& e) { write_value(w, e, ListLayout{}); }
+
+ListLayout list_layout(const Options& options) {
+  return ListLayout{options.list_max_listpack_size, options.list_compress_depth};
+}
+
+QuicklistShape quicklist_shape(const ListObject& list, int fill) {
+  QuicklistShape shape;
+  for (const QuicklistNode& n : quicklist_nodes(list, fill)) {
+    ++shape.nodes;
+    shape.bytes += n.bytes.size();
+  }
+  return shape;
+}
 
 }  // namespace kevy::rdb

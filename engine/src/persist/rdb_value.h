@@ -10,6 +10,7 @@
 #include "kevy/config.h"
 #include "kevy/status.h"
 #include "persist/rdb_format.h"
+#include "types/list.h"
 
 namespace kevy::rdb {
 
@@ -22,11 +23,29 @@ uint8_t value_type(const Entry& e);
 // their blob; listpack hashes and zsets as listpack blobs; hashtable sets/hashes and skiplist
 // zsets as counted strings (zsets: member + binary double, in the order Redis writes them).
 void write_value(RdbWriter& w, const Entry& e);
-// The same, with list-max-listpack-size `list_max_listpack_size` (Options::
-// list_max_listpack_size) deciding where list nodes end, as quicklistPushTail does in Redis:
-// a list built by RPUSH gets redis-server's exact bytes. The 2-argument form uses the default
-// (-2).
-void write_value(RdbWriter& w, const Entry& e, int list_max_listpack_size);
+
+// How lists are written: `fill` (list-max-listpack-size) decides where quicklist nodes end,
+// as quicklistPushTail does in Redis, so a list built by RPUSH gets redis-server's exact
+// bytes; with `compress_depth` (list-compress-depth) > 0 the nodes Redis keeps LZF-compressed
+// at rest (all but `compress_depth` at each end, when compression saves 8 bytes or more of a
+// node of 48 bytes or more) are written as LZF blobs whatever rdbcompression says, as Redis
+// saves such a node's compressed bytes as they are.
+struct ListLayout {
+  int fill = -2;
+  int compress_depth = 0;
+};
+ListLayout list_layout(const Options& options);
+// write_value with these list settings (the 2-argument form uses the defaults).
+void write_value(RdbWriter& w, const Entry& e, const ListLayout& lists);
+
+// The quicklist write_value writes for a list (DEBUG OBJECT's ql_nodes and
+// ql_uncompressed_size): its node count and the bytes of its nodes summed (each packed node's
+// listpack, each plain node's element), as Redis's quicklist len and node sizes.
+struct QuicklistShape {
+  size_t nodes = 0;
+  size_t bytes = 0;
+};
+QuicklistShape quicklist_shape(const ListObject& list, int fill);
 
 // Reads a value of RDB type `type` and returns a new Entry for `key` holding it, in the
 // encoding redis-server 7.0.15 gives such a value after loading with these options' limits

@@ -314,6 +314,36 @@ TEST_F(DumpRestoreTest, CompressedListNodesAsRedis) {
   ASSERT_EQ(text({"CONFIG", "SET", "list-compress-depth", "0"}), "OK");
 }
 
+// Recorded from redis-server 7.0.15 (found by a DUMP-comparing hunt): an intset keeps the
+// width of the widest member it ever held, and a loaded blob keeps its width.
+TEST_F(DumpRestoreTest, IntsetKeepsItsWidthAfterTheWideMemberLeaves) {
+  cmd({"SADD", "s", "65536", "1"});
+  cmd({"SREM", "s", "65536"});
+  EXPECT_EQ(text({"OBJECT", "ENCODING", "s"}), "intset");
+  const std::string four = "0b0c0400000001000000010000000a00ca59bf87762d2635";
+  EXPECT_EQ(to_hex(text({"DUMP", "s"})), four);
+  cmd({"SADD", "s1", "12345678901", "100"});
+  cmd({"SMOVE", "s1", "s3", "12345678901"});
+  EXPECT_EQ(to_hex(text({"DUMP", "s1"})), "0b10080000000100000064000000000000000a004b10d6462cb319d9");
+  ASSERT_EQ(restore(from_hex(four)), "OK");
+  EXPECT_EQ(to_hex(text({"DUMP", "r"})), four);
+  EXPECT_EQ(contents("r"), contents("s"));
+}
+
+// Recorded from redis-server 7.0.15: a listpack zset holds integral scores within +-2^62
+// (bounds included) as integers, beyond as "%.17g" text; ZSCAN replies the same texts.
+TEST_F(DumpRestoreTest, ListpackScoresUpToTwoToThe62AreIntegers) {
+  cmd({"ZADD", "z", "4611686018427387904", "a", "-4611686018427387904", "b", "1e18", "c",
+       "4611686018427388928", "d"});
+  EXPECT_EQ(to_hex(text({"DUMP", "z"})),
+            "11c34043404909490000000800816202f42008400003c0098163400c0864a7b3b6e00d098161400c600"
+            "01d400981640296342e36313136383630313834323733383839652b313817ff0a002c07dd18c592d736");
+  EXPECT_EQ(cmd({"ZSCAN", "z", "0"}).to_resp(2),
+            "*2\r\n$1\r\n0\r\n*8\r\n$1\r\nb\r\n$20\r\n-4611686018427387904\r\n$1\r\nc\r\n"
+            "$19\r\n1000000000000000000\r\n$1\r\na\r\n$19\r\n4611686018427387904\r\n$1\r\nd\r\n"
+            "$22\r\n4.6116860184273889e+18\r\n");
+}
+
 TEST_F(DumpRestoreTest, RedisPayloadsRestoreToTheSameContentsAndEncoding) {
   for (const DumpCase& c : cases().dumps) {
     build(c);

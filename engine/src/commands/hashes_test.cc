@@ -1167,5 +1167,26 @@ TEST_F(HashesTest, NegativeCountBeyondTheCapIsOutOfRange) {
   EXPECT_EQ(run({"hrandfield", "h", "-3"}), "*3\r\n$1\r\nf\r\n$1\r\nf\r\n$1\r\nf\r\n");
 }
 
+
+// Recorded from redis-server 7.0.15: a listpack hash left over a lowered
+// hash-max-listpack-entries converts at the next HSET, HINCRBY or HINCRBYFLOAT, even of an
+// existing field; HSETNX of an existing field changes nothing.
+TEST_F(HashesTest, UpdatingAFieldConvertsAHashOverTheEntryLimit) {
+  run({"hset", "h", "a", "1", "b", "2"});
+  run({"hset", "n", "a", "1", "b", "2"});
+  run({"hset", "f", "a", "1", "b", "2"});
+  run({"hset", "x", "a", "1", "b", "2"});
+  EXPECT_EQ(run({"config", "set", "hash-max-listpack-entries", "1"}), "+OK\r\n");
+  EXPECT_EQ(run({"hsetnx", "x", "a", "3"}), ":0\r\n");
+  EXPECT_EQ(run({"object", "encoding", "x"}), "$8\r\nlistpack\r\n");
+  EXPECT_EQ(run({"hset", "h", "a", "3"}), ":0\r\n");
+  EXPECT_EQ(run({"object", "encoding", "h"}), "$9\r\nhashtable\r\n");
+  EXPECT_EQ(run({"hincrby", "n", "b", "1"}), ":3\r\n");
+  EXPECT_EQ(run({"object", "encoding", "n"}), "$9\r\nhashtable\r\n");
+  EXPECT_EQ(run({"hincrbyfloat", "f", "b", "1.5"}), "$3\r\n3.5\r\n");
+  EXPECT_EQ(run({"object", "encoding", "f"}), "$9\r\nhashtable\r\n");
+  EXPECT_EQ(run({"hget", "h", "a"}), "$1\r\n3\r\n");
+}
+
 }  // namespace
 }  // namespace kevy

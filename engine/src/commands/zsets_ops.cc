@@ -583,17 +583,6 @@ Reply zintercard_command(CommandContext& ctx, Args argv) {
 
 // ---- ZSCAN
 
-// A score as a listpack holds it (zzlInsertAt): an integral value within +-LLONG_MAX/2 as an
-// integer, anything else as "%.17g" ("inf", "-inf").
-std::string listpack_score_text(double score) {
-  constexpr double kMax = static_cast<double>(kLongMax / 2);
-  if (score >= -kMax && score <= kMax) {
-    const auto ll = static_cast<int64_t>(score);
-    if (static_cast<double>(ll) == score) return std::to_string(ll);
-  }
-  return format_double_reply(score);
-}
-
 // ZSCAN key cursor [MATCH pattern] [COUNT count]: the cursor is checked first, then the key (a
 // missing key replies an empty scan whatever the options), then the options. A listpack zset
 // is returned whole in one call with cursor 0, whatever the cursor and COUNT. Scores are bulk

@@ -157,29 +157,11 @@ void write_set(RdbWriter& w, const SetValue& set) {
     std::vector<int64_t> ints;
     ints.reserve(set.size());
     set.for_each([&](std::string_view m) { ints.push_back(*parse_int64(m)); });
-    w.string(encode_intset(ints));
+    w.string(encode_intset(ints, set.intset_width()));
     return;
   }
   w.length(set.size());
   set.for_each([&](std::string_view m) { w.string(m); });
-}
-
-// A zset score as Redis 7.0.15 puts it in a listpack (d2string, then lpAppend, which stores
-// an integral text as an integer).
-std::string zset_listpack_score(double score) {
-  if (std::isinf(score)) return score > 0 ? "inf" : "-inf";
-  // Only a listpack loaded with the text "-0" holds -0 (commands store 0): Redis DUMPs that
-  // text as it was, a string since "-0" is no canonical integer.
-  if (score == 0 && std::signbit(score)) return "-0";
-  // Integral values in the range Redis prints exactly through ll2string.
-  if (score > -4503599627370495.0 && score < 4503599627370496.0 &&
-      score == static_cast<double>(static_cast<int64_t>(score))) {
-    char buf[24];
-    return std::string(buf, format_int64(static_cast<int64_t>(score), buf));
-  }
-  char buf[32];
-  const int n = std::snprintf(buf, sizeof buf, "%.17g", score);
-  return std::string(buf, static_cast<size_t>(n));
 }
 
 void write_zset(RdbWriter& w, const ZsetValue& z) {
@@ -187,7 +169,7 @@ void write_zset(RdbWriter& w, const ZsetValue& z) {
     listpack::Builder lp;
     z.for_each([&](const ZsetItem& item) {
       lp.append(item.member);
-      lp.append(zset_listpack_score(item.score));
+      lp.append(listpack_score_text(item.score));
     });
     w.string(lp.finish());
     return;

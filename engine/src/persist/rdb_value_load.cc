@@ -158,6 +158,8 @@ Entry* read_intset(RdbReader& r, std::string_view key, const Options& limits) {
     return nullptr;
   }
   auto set = std::make_unique<SetValue>();
+  // The blob's width (validated by decode_intset) is kept, as Redis keeps the blob itself.
+  set->widen_to(static_cast<unsigned char>(blob[0]));
   char buf[24];
   for (int64_t v : ints) set->add(std::string_view(buf, format_int64(v, buf)), kNoLimit);
   if (ints.size() > limits.set_max_intset_entries) set->convert_to_table();

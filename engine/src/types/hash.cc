@@ -120,11 +120,14 @@ bool HashValue::set(std::string_view field, std::string_view value, const HashLi
     if (old.value.size() == value.size()) {  // same length: overwrite the bytes in place
       const size_t at = static_cast<size_t>(old.value.data() - buf_.data());
       buf_.replace(at, value.size(), value);
-      return false;
+    } else {
+      std::string replacement;
+      append_pair(replacement, field, value);
+      buf_.replace(pos, old.next - pos, replacement);
     }
-    std::string replacement;
-    append_pair(replacement, field, value);
-    buf_.replace(pos, old.next - pos, replacement);
+    // Redis's hashTypeSet checks the entry limit after an update too: a hash left over a
+    // lowered hash-max-listpack-entries converts at its next HSET/HINCRBY of any field.
+    if (count_ > limits.max_listpack_entries) convert_to_table();
     return false;
   }
   append_pair(buf_, field, value);

@@ -55,8 +55,9 @@ class HashValue final : public Object {
   std::optional<std::string_view> get(std::string_view field) const;
   bool contains(std::string_view field) const { return get(field).has_value(); }
   // Sets field to value, converting to a hashtable first when the field or value is longer
-  // than limits.max_listpack_value, and after when the hash has grown past
-  // limits.max_listpack_entries. True when the field is new.
+  // than limits.max_listpack_value, and after when the hash holds more than
+  // limits.max_listpack_entries (also when the field existed, as Redis's hashTypeSet does).
+  // True when the field is new.
   bool set(std::string_view field, std::string_view value, const HashLimits& limits);
   // True when the field existed.
   bool erase(std::string_view field);

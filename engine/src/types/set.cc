@@ -92,6 +92,10 @@ size_t SetValue::lower_bound(int64_t v, bool* found) const {
   return lo;
 }
 
+void SetValue::widen_to(unsigned width) {
+  if (is_intset() && width > width_ && (width == 4 || width == 8)) widen(width);
+}
+
 void SetValue::widen(unsigned width) {
   SetValue wide;
   wide.width_ = width;

@@ -41,6 +41,12 @@ class SetValue final : public Object {
   std::unique_ptr<Object> clone() const override;
 
   bool is_intset() const { return table_ == nullptr; }
+  // Intset form: bytes per member (2, 4 or 8). It grows with the widest member ever added and
+  // never shrinks, as in Redis, whose DUMP writes the intset at this width.
+  unsigned intset_width() const { return width_; }
+  // Intset form: widens the slots to at least `width` bytes (2, 4 or 8), as a loaded intset
+  // blob keeps its width. No-op for a hashtable.
+  void widen_to(unsigned width);
   Encoding encoding() const { return is_intset() ? Encoding::kIntset : Encoding::kHashtable; }
   size_t size() const { return is_intset() ? count_ : table_->size(); }
   bool empty() const { return size() == 0; }

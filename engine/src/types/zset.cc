@@ -3,13 +3,29 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <utility>
 
 #include "core/heap.h"
+#include "core/numbers.h"
 #include "core/varint.h"
 #include "types/memory_usage.h"
 
 namespace kevy {
+
+std::string listpack_score_text(double score) {
+  if (score == 0 && std::signbit(score)) return "-0";
+  // d2string's double2ll: the bound LLONG_MAX / 2 compares as the double 2^62.
+  constexpr double kMax = static_cast<double>(std::numeric_limits<int64_t>::max() / 2);
+  if (score >= -kMax && score <= kMax) {
+    const auto ll = static_cast<int64_t>(score);
+    if (static_cast<double>(ll) == score) {
+      char buf[24];
+      return std::string(buf, format_int64(ll, buf));
+    }
+  }
+  return format_double_reply(score);
+}
 namespace {
 
 // Rank index chunks hold at most this many nodes; a full chunk splits in two halves.

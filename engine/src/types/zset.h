@@ -50,6 +50,13 @@ struct ZsetLimits {
 // How set() stores a score of -0 in the listpack form (see the header comment).
 enum class ListpackZero { kAsZero, kKeepSign };
 
+// The text a Redis 7.0.15 listpack holds for a score (zzlInsertAt's d2string): an integral
+// value within +-LLONG_MAX/2 (2^62 included) as its integer digits, which the listpack then
+// stores as an integer; "inf"/"-inf"; -0 as "-0" (only a loaded listpack holds -0: commands
+// store 0); anything else as "%.17g". ZSCAN of a listpack replies these texts and DUMP
+// writes them.
+std::string listpack_score_text(double score);
+
 struct ZsetItem {
   std::string_view member;
   double score;
